@@ -1,0 +1,73 @@
+// Server-side sessions: a random token in the cookie, its SHA-256 in the database, a CSRF token per session.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { organisations, sessions, staff, staffMemberships } from '../db/schema.ts';
+import type { StaffActor } from './actor.ts';
+
+export const SESSION_COOKIE = 'creneau_session';
+const SLIDE_AFTER_MS = 60 * 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export async function createSession(db: DbOrTx, staffId: string, days: number) {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
+  await db.insert(sessions).values({ tokenHash: hashToken(token), staffId, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export type LoadedSession = { tokenHash: string; csrfToken: string; actor: StaffActor };
+
+/** Loads a live session and its staff member; slides the expiry forward at most once an hour. */
+export async function loadSession(
+  db: DbOrTx,
+  token: string,
+  days: number,
+): Promise<LoadedSession | undefined> {
+  const tokenHash = hashToken(token);
+  const now = new Date();
+  const [row] = await db
+    .select({ session: sessions, staff })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .limit(1);
+  if (!row || row.staff.disabledAt) return undefined;
+  const memberships = await db
+    .select({ organisationId: staffMemberships.organisationId, role: staffMemberships.role })
+    .from(staffMemberships)
+    .innerJoin(organisations, eq(organisations.id, staffMemberships.organisationId))
+    .where(and(eq(staffMemberships.staffId, row.staff.id), eq(organisations.accountId, row.staff.accountId)));
+  if (now.getTime() - row.session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + days * 86_400_000) })
+      .where(eq(sessions.tokenHash, tokenHash));
+  }
+  return {
+    tokenHash,
+    csrfToken: row.session.csrfToken,
+    actor: {
+      kind: 'staff',
+      staffId: row.staff.id,
+      accountId: row.staff.accountId,
+      email: row.staff.email,
+      firstName: row.staff.firstName,
+      lastName: row.staff.lastName,
+      language: row.staff.language,
+      roles: new Map(memberships.map((m) => [m.organisationId, m.role])),
+    },
+  };
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}

@@ -1,0 +1,40 @@
+// Typed domain errors. The code is also the i18n key (`errors.<code>`) of the message shown to the caller.
+export const ERROR_CODES = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_visible: 404,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  slug_taken: 409,
+  password_too_weak: 400,
+  wrong_password: 400,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type FieldError = { path: string; code: string; message?: string; params?: Record<string, unknown> };
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: FieldError[] = [],
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = ERROR_CODES[code];
+  }
+}
+
+/** Shorthand for a 400 naming one field. */
+export function fieldError(path: string, code: string, params: Record<string, unknown> = {}): AppError {
+  return new AppError('validation_failed', [{ path, code, params }]);
+}

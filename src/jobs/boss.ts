@@ -1,0 +1,36 @@
+// pg-boss on the application's own database: PGlite through its adapter, PostgreSQL through a pool.
+// `enqueue` writes the job inside the caller's transaction, so a rolled-back change leaves no job (N4).
+import { sql } from 'drizzle-orm';
+import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss, type SendOptions } from 'pg-boss';
+import type { Database, DbOrTx } from '../db/client.ts';
+import { JOB_NAMES, type JobName, type JobPayloads } from './names.ts';
+
+export type Boss = PgBoss;
+
+export async function startBoss(database: Database, options: { supervise?: boolean } = {}): Promise<PgBoss> {
+  const common = { supervise: options.supervise ?? true, schedule: options.supervise ?? true };
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...common })
+      : new PgBoss({ connectionString: database.connectionString, max: 4, ...common });
+  boss.on('error', (error) => {
+    // Maintenance errors are reported on the event; they must not crash the process.
+    process.emitWarning(`pg-boss: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  await boss.start();
+  for (const name of JOB_NAMES) {
+    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 });
+  }
+  return boss;
+}
+
+/** Enqueues a job in the same transaction as the change that causes it. */
+export async function enqueue<N extends JobName>(
+  boss: PgBoss,
+  tx: DbOrTx,
+  name: N,
+  data: JobPayloads[N],
+  options: Omit<SendOptions, 'db'> = {},
+): Promise<string | null> {
+  return boss.send(name, data, { ...options, db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
+}
