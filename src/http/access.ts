@@ -49,7 +49,8 @@ export function installAccessControl(app: FastifyInstance): RegisteredRoute[] {
       if (method !== 'HEAD') routes.push({ method, url: route.url, access });
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // onRequest (after the session hook), so that access is refused before the body is even validated.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
     const actor = request.actor;

@@ -45,7 +45,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   });
   app.addSchema(ErrorReply);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler: the body is parsed, so sign-in can be limited per address *and* email.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   installSessionHooks(app, services.db, services.config);
   const apiRoutes = installAccessControl(app);
   const serveSpa = options.serveWeb ? await registerWebApp(app, services.config.webDist) : false;
