@@ -18,7 +18,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'scripts/**/*.test.ts'],
@@ -26,16 +26,16 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
+        extends: true as const,
         test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } },
       },
       ...(hasPostgres
-        ? [{ extends: true, test: { name: 'postgres', include: integration, env: { TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: integration, env: { TEST_DB: 'postgres' } } }]
         : []),
       ...(hasChromium
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'e2e',
                 include: ['e2e/**/*.e2e.test.ts'],
