@@ -14,6 +14,15 @@ export const ERROR_CODES = {
   password_too_weak: 400,
   wrong_password: 400,
   rate_limited: 429,
+  user_merged: 410,
+  prefs_locked: 409,
+  record_changed: 409,
+  merge_same_record: 400,
+  invitation_invalid: 400,
+  invitation_expired: 410,
+  invitation_used: 409,
+  no_contact_for_channel: 400,
+  portal_email_taken: 409,
   internal: 500,
 } as const;
 
@@ -27,6 +36,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly fields: FieldError[] = [],
     readonly params: Record<string, unknown> = {},
+    /** Public details returned beside the message (e.g. the id of the record a merged one lives in). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(code);
     this.name = 'AppError';

@@ -7,7 +7,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from '../accounts/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import type { Services } from '../context.ts';
+import { registerNotificationRoutes } from '../notifications/routes.ts';
 import { registerPortalRoutes } from '../portal/routes.ts';
+import { registerUserRoutes } from '../users/routes.ts';
 import { installAccessControl, type RegisteredRoute } from './access.ts';
 import { ErrorReply, installErrorHandler } from './error-handler.ts';
 import { registerHealthRoutes } from './health.ts';
@@ -59,6 +61,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       registerAuthRoutes(api, services);
       registerAccountRoutes(api, services);
       registerPortalRoutes(api, services);
+      registerUserRoutes(api, services);
+      registerNotificationRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

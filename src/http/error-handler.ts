@@ -11,6 +11,7 @@ export const ErrorReply = Type.Object(
     error: Type.Object({
       code: Type.String(),
       message: Type.String(),
+      details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
       fields: Type.Optional(
         Type.Array(Type.Object({ path: Type.String(), code: Type.String(), message: Type.String() })),
       ),
@@ -21,8 +22,11 @@ export const ErrorReply = Type.Object(
 
 type AjvError = { keyword: string; instancePath: string; params: Record<string, unknown> };
 
+/** Union schemas produce one error per branch; keep the most telling one per field. */
+const VAGUE_KEYWORDS = new Set(['anyOf', 'oneOf', 'const', 'type']);
+
 function fieldsFromValidation(errors: AjvError[], context: string | undefined): FieldError[] {
-  return errors.map((error) => {
+  const all = errors.map((error) => {
     const base = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const extra =
       error.keyword === 'required'
@@ -37,6 +41,13 @@ function fieldsFromValidation(errors: AjvError[], context: string | undefined): 
     };
     return { path: path || (context ?? ''), code: error.keyword, params };
   });
+  const kept = new Map<string, FieldError>();
+  for (const field of all) {
+    const previous = kept.get(field.path);
+    if (!previous || (VAGUE_KEYWORDS.has(previous.code) && !VAGUE_KEYWORDS.has(field.code)))
+      kept.set(field.path, field);
+  }
+  return [...kept.values()];
 }
 
 export function installErrorHandler(app: FastifyInstance, options: { serveSpa: boolean }): void {
@@ -46,8 +57,9 @@ export function installErrorHandler(app: FastifyInstance, options: { serveSpa: b
     let status: number;
     let fields: FieldError[] = [];
     let params: Record<string, unknown> = {};
+    let details: Record<string, unknown> | undefined;
     if (error instanceof AppError) {
-      ({ code, status, fields, params } = error);
+      ({ code, status, fields, params, details } = error);
     } else if ((error as FastifyError).validation) {
       code = 'validation_failed';
       status = 400;
@@ -69,6 +81,7 @@ export function installErrorHandler(app: FastifyInstance, options: { serveSpa: b
       error: {
         code,
         message: translate(language, `errors.${code}`, params),
+        ...(details ? { details } : {}),
         ...(fields.length
           ? {
               fields: fields.map((field) => ({
