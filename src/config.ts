@@ -15,6 +15,8 @@ export type Config = {
   logLevel: string;
   publicUrl: string;
   webDist: string;
+  /** S10: how long a slot picked on the public portal stays held while the form is filled in. */
+  holdMinutes: number;
 };
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
+    holdMinutes: readInt(env, 'HOLD_MINUTES', 7),
   };
 }

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   invitation_used: 409,
   no_contact_for_channel: 400,
   portal_email_taken: 409,
+  slot_unavailable: 409,
+  one_upcoming_per_user: 409,
+  appointment_not_active: 409,
+  range_too_long: 400,
+  hold_invalid: 410,
   internal: 500,
 } as const;
 

@@ -2,6 +2,7 @@
 // (extensions, exclusion constraints) live in custom SQL migrations beside the generated ones.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -228,8 +229,10 @@ export const userHistory = pgTable(
     changes: jsonb('changes').$type<FieldChange[]>().notNull().default([]),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: several entries of one transaction share `at`. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
-  (t) => [index('user_history_user_idx').on(t.userId, t.at)],
+  (t) => [index('user_history_user_idx').on(t.userId, t.seq)],
 );
 
 /** SPEC A4: every read of a full user record by staff. */
@@ -324,4 +327,269 @@ export const outboxMessages = pgTable(
     index('outbox_messages_org_idx').on(t.organisationId, t.createdAt),
     check('outbox_messages_channel_check', sql`${t.channel} in ('email', 'sms')`),
   ],
+);
+
+/** SPEC S1: a service (motif) of an organisation. */
+export const services = pgTable(
+  'services',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    nameFr: text('name_fr').notNull(),
+    nameEn: text('name_en').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    isVideo: boolean('is_video').notNull().default(false),
+    bookableOnline: boolean('bookable_online').notNull().default(true),
+    /** 1 = individual; more = group appointment with that many places. */
+    capacity: integer('capacity').notNull().default(1),
+    minNoticeMinutes: integer('min_notice_minutes').notNull().default(0),
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    /** SPEC S11: a person may hold only one upcoming appointment of this service. */
+    oneUpcomingPerUser: boolean('one_upcoming_per_user').notNull().default(false),
+    color: text('color').notNull().default('#1c7ed6'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('services_organisation_idx').on(t.organisationId),
+    check('services_duration_check', sql`${t.durationMinutes} between 5 and 1440`),
+    check('services_capacity_check', sql`${t.capacity} between 1 and 500`),
+    check(
+      'services_minutes_check',
+      sql`${t.minNoticeMinutes} >= 0 and ${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`,
+    ),
+  ],
+);
+
+export const serviceLocations = pgTable(
+  'service_locations',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.locationId] })],
+);
+
+/** SPEC S2: weekly opening hours of a provider (wall-clock times in the organisation's time zone). */
+export const availabilityRules = pgTable(
+  'availability_rules',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'cascade' }),
+    weekday: integer('weekday').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    /** null = every service of the organisation. */
+    serviceIds: uuid('service_ids').array(),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('availability_rules_provider_idx').on(t.providerId, t.organisationId),
+    check('availability_rules_weekday_check', sql`${t.weekday} between 1 and 7`),
+    check(
+      'availability_rules_time_check',
+      sql`${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' and (${t.endTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' or ${t.endTime} = '24:00') and ${t.startTime} < ${t.endTime}`,
+    ),
+  ],
+);
+
+/** SPEC S2: dated exceptions: extra hours, or hours (or a whole day) removed. */
+export const availabilityExceptions = pgTable(
+  'availability_exceptions',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<'extra' | 'removed'>().notNull(),
+    startTime: text('start_time'),
+    endTime: text('end_time'),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'cascade' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('availability_exceptions_provider_idx').on(t.providerId, t.date),
+    check('availability_exceptions_kind_check', sql`${t.kind} in ('extra', 'removed')`),
+    check(
+      'availability_exceptions_times_check',
+      sql`(${t.startTime} is null and ${t.endTime} is null and ${t.kind} = 'removed') or (${t.startTime} < ${t.endTime})`,
+    ),
+  ],
+);
+
+/** SPEC S2: absences and holidays of a provider. */
+export const absences = pgTable(
+  'absences',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+    createdByStaffId: uuid('created_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('absences_provider_idx').on(t.providerId, t.startsAt),
+    check('absences_period_check', sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+/** SPEC S5: a red lock on a provider's time: never offered publicly; staff may still book it. */
+export const slotLocks = pgTable(
+  'slot_locks',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+    /** The cancelled appointment whose freed slot this lock covers (F4), if any. */
+    appointmentId: uuid('appointment_id'),
+    createdByStaffId: uuid('created_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('slot_locks_provider_idx').on(t.providerId, t.startsAt),
+    check('slot_locks_period_check', sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+export const APPOINTMENT_STATES = ['held', 'booked', 'cancelled'] as const;
+export type AppointmentState = (typeof APPOINTMENT_STATES)[number];
+
+/**
+ * SPEC S4/S10: one row per occupied time of a provider (an individual appointment, a group session, or a
+ * live hold). The exclusion constraint `appointments_no_overlap` (migration 0004) forbids two non-cancelled
+ * rows of one provider whose busy periods (with buffers) overlap.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'restrict' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'restrict' }),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    busyStartsAt: timestamp('busy_starts_at', { withTimezone: true }).notNull(),
+    busyEndsAt: timestamp('busy_ends_at', { withTimezone: true }).notNull(),
+    state: text('state').$type<AppointmentState>().notNull(),
+    capacity: integer('capacity').notNull().default(1),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    holdTokenHash: text('hold_token_hash'),
+    source: text('source').$type<'staff' | 'portal' | 'api'>().notNull().default('staff'),
+    /** iCalendar SEQUENCE: bumped on every move or cancellation. */
+    sequence: integer('sequence').notNull().default(0),
+    createdByStaffId: uuid('created_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('appointments_provider_time_idx').on(t.providerId, t.startsAt),
+    index('appointments_organisation_time_idx').on(t.organisationId, t.startsAt),
+    check('appointments_state_check', sql`${t.state} in ('held', 'booked', 'cancelled')`),
+    check(
+      'appointments_period_check',
+      sql`${t.startsAt} < ${t.endsAt} and ${t.busyStartsAt} <= ${t.startsAt} and ${t.busyEndsAt} >= ${t.endsAt}`,
+    ),
+    check('appointments_hold_check', sql`${t.state} <> 'held' or ${t.holdExpiresAt} is not null`),
+  ],
+);
+
+export const PARTICIPANT_STATUSES = [
+  'held',
+  'scheduled',
+  'present',
+  'absent',
+  'not_eligible',
+  'cancelled',
+] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
+
+/** SPEC S6: a person in an appointment, with their own status (the *User Status* column). */
+export const participants = pgTable(
+  'appointment_participants',
+  {
+    id: id(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    /** null only while a group place is held on the portal. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'restrict' }),
+    status: text('status').$type<ParticipantStatus>().notNull(),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    holdTokenHash: text('hold_token_hash'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('participants_appointment_idx').on(t.appointmentId),
+    index('participants_user_idx').on(t.userId),
+    uniqueIndex('participants_one_live_per_user')
+      .on(t.appointmentId, t.userId)
+      .where(sql`${t.status} <> 'cancelled' and ${t.userId} is not null`),
+    check(
+      'participants_status_check',
+      sql`${t.status} in ('held', 'scheduled', 'present', 'absent', 'not_eligible', 'cancelled')`,
+    ),
+    check('participants_user_check', sql`${t.userId} is not null or ${t.status} = 'held'`),
+  ],
+);
+
+/** SPEC S7: append-only log of everything that happened to an appointment. */
+export const appointmentHistory = pgTable(
+  'appointment_history',
+  {
+    id: id(),
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id'),
+    action: text('action').notNull(),
+    actorStaffId: uuid('actor_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    actorIsUser: boolean('actor_is_user').notNull().default(false),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Insertion order: several entries of one transaction share `at`. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  },
+  (t) => [index('appointment_history_appointment_idx').on(t.appointmentId, t.seq)],
 );

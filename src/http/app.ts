@@ -9,6 +9,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import type { Services } from '../context.ts';
 import { registerNotificationRoutes } from '../notifications/routes.ts';
 import { registerPortalRoutes } from '../portal/routes.ts';
+import { registerSchedulingRoutes } from '../scheduling/routes.ts';
 import { registerUserRoutes } from '../users/routes.ts';
 import { installAccessControl, type RegisteredRoute } from './access.ts';
 import { ErrorReply, installErrorHandler } from './error-handler.ts';
@@ -63,6 +64,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       registerPortalRoutes(api, services);
       registerUserRoutes(api, services);
       registerNotificationRoutes(api, services);
+      registerSchedulingRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

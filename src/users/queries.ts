@@ -162,7 +162,7 @@ export async function listUserHistory(db: DbOrTx, userId: string) {
     .from(userHistory)
     .leftJoin(staff, eq(staff.id, userHistory.actorStaffId))
     .where(eq(userHistory.userId, userId))
-    .orderBy(desc(userHistory.at), desc(userHistory.id));
+    .orderBy(desc(userHistory.seq));
   return rows.map(({ entry, firstName, lastName }) => ({
     id: entry.id,
     action: entry.action,

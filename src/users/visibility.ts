@@ -29,10 +29,14 @@ export async function loadScope(db: DbOrTx, organisationId: string): Promise<Vis
 
 /** The condition on `users` for records visible in the scope (merged-away records excluded). */
 export function visibleUsers(scope: VisibilityScope): SQL {
-  const attached = scope.acrossOrganisations
+  return and(isNull(users.mergedIntoId), attachedToScope(scope))!;
+}
+
+/** The record is attached to the scope's organisation (or to its account, when shared across). */
+function attachedToScope(scope: VisibilityScope): SQL {
+  return scope.acrossOrganisations
     ? eq(users.accountId, scope.accountId)
-    : sql`exists (select 1 from ${userOrganisations} where ${userOrganisations.userId} = ${users.id} and ${userOrganisations.organisationId} = ${scope.organisationId})`;
-  return and(isNull(users.mergedIntoId), attached)!;
+    : sql`exists (select 1 from ${userOrganisations} uo where uo.user_id = "users"."id" and uo.organisation_id = ${scope.organisationId})`;
 }
 
 /**
@@ -45,9 +49,6 @@ export async function loadVisibleUser(
   userId: string,
   options: { lock?: boolean } = {},
 ) {
-  const attached = scope.acrossOrganisations
-    ? eq(users.accountId, scope.accountId)
-    : sql`exists (select 1 from ${userOrganisations} where ${userOrganisations.userId} = ${users.id} and ${userOrganisations.organisationId} = ${scope.organisationId})`;
   const query = db
     .select()
     .from(users)
@@ -66,7 +67,7 @@ export async function loadVisibleUser(
   const [visible] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, userId), attached));
+    .where(and(eq(users.id, userId), attachedToScope(scope)));
   if (!visible) throw new AppError('not_visible');
   return row;
 }

@@ -1,0 +1,183 @@
+// Loads what slot generation needs from the database: providers' rules, exceptions, absences, live
+// bookings (with buffers, expired holds left out) and locks over a period. The maths stay in slots.ts.
+import { and, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import {
+  absences,
+  appointments,
+  availabilityExceptions,
+  availabilityRules,
+  participants,
+  serviceLocations,
+  services,
+  slotLocks,
+  staffMemberships,
+} from '../db/schema.ts';
+import { AppError, fieldError } from '../errors.ts';
+import { dayBounds, type ProviderCalendar, type ServiceSpec } from './slots.ts';
+
+export type ServiceRow = typeof services.$inferSelect;
+
+export async function loadService(db: DbOrTx, organisationId: string, serviceId: string) {
+  const [service] = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.id, serviceId), eq(services.organisationId, organisationId)));
+  if (!service) throw fieldError('serviceId', 'unknown');
+  const links = await db.select().from(serviceLocations).where(eq(serviceLocations.serviceId, serviceId));
+  return { ...service, locationIds: links.map((l) => l.locationId) };
+}
+
+export function toServiceSpec(service: ServiceRow & { locationIds: string[] }): ServiceSpec {
+  return {
+    id: service.id,
+    durationMinutes: service.durationMinutes,
+    bufferBeforeMinutes: service.bufferBeforeMinutes,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    minNoticeMinutes: service.minNoticeMinutes,
+    capacity: service.capacity,
+    locationIds: service.locationIds,
+  };
+}
+
+/** Provider ids of an organisation (staff with the provider role), optionally one checked id. */
+export async function listProviderIds(
+  db: DbOrTx,
+  organisationId: string,
+  providerId?: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: staffMemberships.staffId })
+    .from(staffMemberships)
+    .where(
+      and(
+        eq(staffMemberships.organisationId, organisationId),
+        eq(staffMemberships.role, 'provider'),
+        providerId ? eq(staffMemberships.staffId, providerId) : undefined,
+      ),
+    );
+  if (providerId && !rows.length) throw fieldError('providerId', 'not_a_provider');
+  return rows.map((r) => r.id);
+}
+
+export async function loadCalendars(
+  db: DbOrTx,
+  input: {
+    organisationId: string;
+    timeZone: string;
+    providerIds: string[];
+    fromDate: string;
+    toDate: string;
+    now: Date;
+    ignoreAppointmentId?: string;
+  },
+): Promise<ProviderCalendar[]> {
+  if (!input.providerIds.length) return [];
+  // A day of margin on each side covers buffers and time-zone edges.
+  const from = new Date(dayBounds(input.fromDate, input.timeZone).start - 86_400_000);
+  const to = new Date(dayBounds(input.toDate, input.timeZone).end + 86_400_000);
+  const providers = inArray(availabilityRules.providerId, input.providerIds);
+  const [rules, exceptions, absenceRows, bookingRows, lockRows] = await Promise.all([
+    db
+      .select()
+      .from(availabilityRules)
+      .where(and(providers, eq(availabilityRules.organisationId, input.organisationId))),
+    db
+      .select()
+      .from(availabilityExceptions)
+      .where(
+        and(
+          inArray(availabilityExceptions.providerId, input.providerIds),
+          eq(availabilityExceptions.organisationId, input.organisationId),
+          sql`${availabilityExceptions.date} between ${input.fromDate} and ${input.toDate}`,
+        ),
+      ),
+    db
+      .select()
+      .from(absences)
+      .where(
+        and(
+          inArray(absences.providerId, input.providerIds),
+          lt(absences.startsAt, to),
+          gt(absences.endsAt, from),
+        ),
+      ),
+    // Every organisation's bookings count: a provider working in two clinics is one person.
+    db
+      .select({
+        providerId: appointments.providerId,
+        serviceId: appointments.serviceId,
+        startsAt: appointments.startsAt,
+        busyStartsAt: appointments.busyStartsAt,
+        busyEndsAt: appointments.busyEndsAt,
+        capacity: appointments.capacity,
+        taken: sql<number>`(select count(*)::int from ${participants} p where p.appointment_id = "appointments"."id"
+          and p.status <> 'cancelled' and (p.status <> 'held' or p.hold_expires_at > ${input.now}))`,
+      })
+      .from(appointments)
+      .where(
+        and(
+          inArray(appointments.providerId, input.providerIds),
+          ne(appointments.state, 'cancelled'),
+          or(ne(appointments.state, 'held'), gt(appointments.holdExpiresAt, input.now)),
+          input.ignoreAppointmentId ? ne(appointments.id, input.ignoreAppointmentId) : undefined,
+          lt(appointments.busyStartsAt, to),
+          gt(appointments.busyEndsAt, from),
+        ),
+      ),
+    db
+      .select()
+      .from(slotLocks)
+      .where(
+        and(
+          inArray(slotLocks.providerId, input.providerIds),
+          lt(slotLocks.startsAt, to),
+          gt(slotLocks.endsAt, from),
+        ),
+      ),
+  ]);
+  return input.providerIds.map((providerId) => ({
+    providerId,
+    rules: rules
+      .filter((r) => r.providerId === providerId)
+      .map((r) => ({
+        weekday: r.weekday,
+        startTime: r.startTime,
+        endTime: r.endTime,
+        locationId: r.locationId,
+        serviceIds: r.serviceIds,
+        validFrom: r.validFrom,
+        validUntil: r.validUntil,
+      })),
+    exceptions: exceptions
+      .filter((e) => e.providerId === providerId)
+      .map((e) => ({
+        date: e.date,
+        kind: e.kind,
+        startTime: e.startTime,
+        endTime: e.endTime,
+        locationId: e.locationId,
+      })),
+    absences: absenceRows
+      .filter((a) => a.providerId === providerId)
+      .map((a) => ({ start: a.startsAt.getTime(), end: a.endsAt.getTime() })),
+    bookings: bookingRows
+      .filter((b) => b.providerId === providerId)
+      .map((b) => ({
+        busy: { start: b.busyStartsAt.getTime(), end: b.busyEndsAt.getTime() },
+        start: b.startsAt.getTime(),
+        serviceId: b.serviceId,
+        remaining: b.capacity > 1 ? Math.max(0, b.capacity - Number(b.taken)) : 0,
+      })),
+    locks: lockRows
+      .filter((l) => l.providerId === providerId)
+      .map((l) => ({ start: l.startsAt.getTime(), end: l.endsAt.getTime() })),
+  }));
+}
+
+export function assertRange(fromDate: string, toDate: string, maxDays: number) {
+  if (toDate < fromDate) throw fieldError('to', 'period');
+  const days = (Date.parse(toDate) - Date.parse(fromDate)) / 86_400_000 + 1;
+  if (days > maxDays)
+    throw new AppError('range_too_long', [{ path: 'to', code: 'range_too_long' }], { days: maxDays });
+}

@@ -1,0 +1,74 @@
+// SPEC S3: slot search for a service over a date range, for staff (locks shown) or the public (locks,
+// notice and the past removed). One function serves the admin schedule, the portal and booking checks.
+import { Temporal } from 'temporal-polyfill';
+import type { DbOrTx } from '../db/client.ts';
+import type { organisations } from '../db/schema.ts';
+import { assertRange, listProviderIds, loadCalendars, loadService, toServiceSpec } from './calendars.ts';
+import { findFreeSlots, type Slot } from './slots.ts';
+
+export const MAX_SEARCH_DAYS = 62;
+
+export type SlotSearch = {
+  organisation: typeof organisations.$inferSelect;
+  serviceId: string;
+  providerId?: string;
+  locationId?: string;
+  fromDate: string;
+  toDate: string;
+  audience: 'staff' | 'public';
+  now?: Date;
+  stepMinutes?: number;
+  /** The appointment being moved: its own current time does not count as busy. */
+  ignoreAppointmentId?: string;
+};
+
+export async function searchSlots(db: DbOrTx, search: SlotSearch): Promise<Slot[]> {
+  assertRange(search.fromDate, search.toDate, MAX_SEARCH_DAYS);
+  const service = await loadService(db, search.organisation.id, search.serviceId);
+  const now = search.now ?? new Date();
+  const providerIds = await listProviderIds(db, search.organisation.id, search.providerId);
+  const calendars = await loadCalendars(db, {
+    organisationId: search.organisation.id,
+    timeZone: search.organisation.timeZone,
+    providerIds,
+    fromDate: search.fromDate,
+    toDate: search.toDate,
+    now,
+    ignoreAppointmentId: search.ignoreAppointmentId,
+  });
+  const spec = toServiceSpec(service);
+  return findFreeSlots(calendars, search.audience === 'public' ? spec : { ...spec, minNoticeMinutes: 0 }, {
+    timeZone: search.organisation.timeZone,
+    fromDate: search.fromDate,
+    toDate: search.toDate,
+    now: now.getTime(),
+    includeLocked: search.audience === 'staff',
+    locationId: search.locationId,
+    stepMinutes: search.stepMinutes,
+  });
+}
+
+/** The organisation-local date of an instant. */
+export function localDate(instant: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
+}
+
+/** Whether a booking at `startsAt` matches a slot the audience may book. */
+export async function findMatchingSlot(
+  db: DbOrTx,
+  search: Omit<SlotSearch, 'fromDate' | 'toDate'> & { startsAt: Date; providerId: string },
+): Promise<Slot | undefined> {
+  const date = localDate(search.startsAt, search.organisation.timeZone);
+  // Staff may start at any 5-minute mark inside opening hours; the public books the offered slots.
+  const stepMinutes = search.audience === 'staff' ? 5 : undefined;
+  const slots = await searchSlots(db, { ...search, fromDate: date, toDate: date, stepMinutes });
+  return slots.find(
+    (slot) =>
+      slot.start === search.startsAt.getTime() &&
+      slot.providerId === search.providerId &&
+      (!search.locationId || slot.locationId === search.locationId),
+  );
+}

@@ -1,0 +1,88 @@
+// Factories for scheduling tests: a clinic with a provider open every day, a service, a user.
+import { Temporal } from 'temporal-polyfill';
+import type { Db } from '../src/db/client.ts';
+import {
+  availabilityRules,
+  locations,
+  serviceLocations,
+  services,
+  userOrganisations,
+  users,
+} from '../src/db/schema.ts';
+import { makeAccount, makeStaff } from './factories.ts';
+
+export async function makeClinic(db: Db, options: { timeZone?: string; open?: string; close?: string } = {}) {
+  const { account, organisation, admin } = await makeAccount(db, {
+    timeZone: options.timeZone ?? 'America/Toronto',
+  });
+  const [location] = await db
+    .insert(locations)
+    .values({ organisationId: organisation.id, name: 'Main' })
+    .returning();
+  const provider = await makeStaff(db, account.id, [{ organisationId: organisation.id, role: 'provider' }], {
+    firstName: 'Paula',
+    lastName: 'Provider',
+  });
+  await db.insert(availabilityRules).values(
+    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      organisationId: organisation.id,
+      providerId: provider.id,
+      locationId: location!.id,
+      weekday,
+      startTime: options.open ?? '09:00',
+      endTime: options.close ?? '17:00',
+    })),
+  );
+  return { account, organisation, admin, provider, location: location! };
+}
+
+export async function makeService(
+  db: Db,
+  organisationId: string,
+  locationId: string,
+  fields: Partial<typeof services.$inferInsert> = {},
+) {
+  const [service] = await db
+    .insert(services)
+    .values({
+      organisationId,
+      nameFr: 'Consultation',
+      nameEn: 'Consultation',
+      durationMinutes: 30,
+      ...fields,
+    })
+    .returning();
+  await db.insert(serviceLocations).values({ serviceId: service!.id, locationId });
+  return service!;
+}
+
+export async function makeUser(
+  db: Db,
+  accountId: string,
+  organisationId: string,
+  fields: Partial<typeof users.$inferInsert> = {},
+) {
+  const [user] = await db
+    .insert(users)
+    .values({
+      accountId,
+      firstName: 'Uma',
+      lastName: `User${Math.random().toString(36).slice(2, 7)}`,
+      ...fields,
+    })
+    .returning();
+  await db.insert(userOrganisations).values({ userId: user!.id, organisationId });
+  return user!;
+}
+
+/** An instant at a local wall-clock time, `days` from today in the time zone. */
+export function localInstant(timeZone: string, days: number, time: string): string {
+  const date = Temporal.Now.plainDateISO(timeZone).add({ days });
+  return new Date(
+    Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(timeZone).epochMilliseconds,
+  ).toISOString();
+}
+
+export function localDateIn(timeZone: string, days: number): string {
+  return Temporal.Now.plainDateISO(timeZone).add({ days }).toString();
+}
