@@ -15,7 +15,13 @@ import { seedDemo } from '../src/seed/demo.ts';
 
 export const RESULTS_DIR = path.resolve('test-results');
 
-export type Harness = { app: App; services: Services; baseUrl: string; browser: Browser; close(): Promise<void> };
+export type Harness = {
+  app: App;
+  services: Services;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+};
 
 function ensureWebBuilt(webDist: string) {
   if (existsSync(path.join(webDist, 'index.html'))) return;
@@ -40,7 +46,13 @@ export async function startHarness(): Promise<Harness> {
   services.config.publicUrl = baseUrl;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-dev-shm-usage',
+    ],
   });
   mkdirSync(RESULTS_DIR, { recursive: true });
   return {

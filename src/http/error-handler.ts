@@ -39,7 +39,9 @@ function fieldsFromValidation(errors: AjvError[], context: string | undefined): 
       ...error.params,
       allowed: (error.params.allowedValues as unknown[] | undefined)?.join(', '),
     };
-    return { path: path || (context ?? ''), code: error.keyword, params };
+    // An empty required text is "required" to a person, not "at least 1 characters".
+    const code = error.keyword === 'minLength' && error.params.limit === 1 ? 'required' : error.keyword;
+    return { path: path || (context ?? ''), code, params };
   });
   const kept = new Map<string, FieldError>();
   for (const field of all) {

@@ -1,0 +1,28 @@
+// The routes of the web app: staff sign-in, the admin interface, the public portal.
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { NotFoundPage } from './components/NotFoundPage';
+import { PageLoader } from './components/PageLoader';
+import { SkipLink } from './components/SkipLink';
+
+// The portal and the admin interface are loaded on demand: a patient on a phone never downloads the admin.
+const LoginPage = lazy(() => import('./admin/LoginPage'));
+const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
+const PortalLandingPage = lazy(() => import('./portal/PortalLandingPage'));
+
+export function App() {
+  return (
+    <>
+      <SkipLink />
+      <Suspense fallback={<PageLoader />}>
+        <Routes>
+          <Route path="/" element={<Navigate to="/admin" replace />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/admin/*" element={<AdminRoutes />} />
+          <Route path="/p/:slug" element={<PortalLandingPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// /admin/*: loads the session (401 → /login), then the admin frame around the tab pages.
+import { Alert } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { NotFoundContent } from '../components/NotFoundPage';
+import { AdminLayout } from './AdminLayout';
+import { PlaceholderPage } from './PlaceholderPage';
+import { AdminSessionProvider, useAdminSession } from './session';
+import { SettingsPage } from './settings/SettingsPage';
+
+function AdminPages() {
+  const { t } = useTranslation();
+  const { membership } = useAdminSession();
+  if (!membership) {
+    return (
+      <Alert color="yellow" role="status">
+        {t('admin.noMembership')}
+      </Alert>
+    );
+  }
+  return (
+    // Keyed by organisation: switching organisation starts every page afresh.
+    <Routes key={membership.organisationId}>
+      <Route index element={<Navigate to="schedule" replace />} />
+      <Route path="schedule" element={<PlaceholderPage page="schedule" />} />
+      <Route path="follow-up" element={<PlaceholderPage page="followUp" />} />
+      <Route path="users" element={<PlaceholderPage page="users" />} />
+      <Route path="consultations" element={<PlaceholderPage page="consultations" />} />
+      <Route path="reports" element={<PlaceholderPage page="reports" />} />
+      <Route path="settings" element={<SettingsPage />} />
+      <Route path="outbox" element={<PlaceholderPage page="outbox" />} />
+      <Route path="*" element={<NotFoundContent />} />
+    </Routes>
+  );
+}
+
+export default function AdminRoutes() {
+  return (
+    <AdminSessionProvider>
+      <AdminLayout>
+        <AdminPages />
+      </AdminLayout>
+    </AdminSessionProvider>
+  );
+}
