@@ -30,7 +30,12 @@ export default defineConfig({
         test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } },
       },
       ...(hasPostgres
-        ? [{ extends: true as const, test: { name: 'postgres', include: integration, env: { TEST_DB: 'postgres' } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include: integration, env: { TEST_DB: 'postgres' } },
+            },
+          ]
         : []),
       ...(hasChromium
         ? [

@@ -1,6 +1,6 @@
 // Issue 3 journey (A1, P5): sign in as the demo admin in Chromium, switch the interface to English and
 // back to French, see the navigation; the public landing page of an organisation; axe accessibility checks.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../src/seed/demo.ts';
 import { type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
