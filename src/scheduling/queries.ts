@@ -284,3 +284,43 @@ export async function getAvailability(db: DbOrTx, organisationId: string, provid
     })),
   };
 }
+
+/** The appointments of one user record, newest first, with their own status (shown on the record page). */
+export async function listUserAppointments(db: DbOrTx, organisationId: string, userId: string) {
+  const rows = await db
+    .select({
+      participantId: participants.id,
+      status: participants.status,
+      appointmentId: appointments.id,
+      state: appointments.state,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      organisationId: appointments.organisationId,
+      serviceNameFr: services.nameFr,
+      serviceNameEn: services.nameEn,
+      providerFirst: staff.firstName,
+      providerLast: staff.lastName,
+    })
+    .from(participants)
+    .innerJoin(appointments, eq(appointments.id, participants.appointmentId))
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .innerJoin(staff, eq(staff.id, appointments.providerId))
+    .where(
+      and(
+        eq(participants.userId, userId),
+        eq(appointments.organisationId, organisationId),
+        ne(participants.status, 'held'),
+      ),
+    )
+    .orderBy(desc(appointments.startsAt))
+    .limit(200);
+  return rows.map((row) => ({
+    participantId: row.participantId,
+    appointmentId: row.appointmentId,
+    status: row.status,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    serviceName: { fr: row.serviceNameFr, en: row.serviceNameEn },
+    providerName: `${row.providerFirst} ${row.providerLast}`,
+  }));
+}

@@ -6,6 +6,7 @@ import { OrgParams } from '../accounts/schemas.ts';
 import type { Services } from '../context.ts';
 import { orgAccess, PUBLIC } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { listUserAppointments } from '../scheduling/queries.ts';
 import { acceptInvitation, previewInvitation } from './actions/accept-invitation.ts';
 import { inviteUser } from './actions/invite-user.ts';
 import { mergeUsers } from './actions/merge-users.ts';
@@ -218,6 +219,37 @@ export function registerUserRoutes(fastify: FastifyInstance, services: Services)
       const scope = await loadScope(services.db, request.params.orgId);
       await loadVisibleUser(services.db, scope, request.params.userId);
       return listUserHistory(services.db, request.params.userId);
+    },
+  );
+
+  app.get(
+    '/orgs/:orgId/users/:userId/appointments',
+    {
+      config: { access: staffRoles },
+      schema: {
+        tags,
+        summary: 'Appointments of a user record in this organisation, with the user’s status (S6)',
+        params: UserParams,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              participantId: Type.String(),
+              appointmentId: Type.String(),
+              status: Type.String(),
+              startsAt: Type.String(),
+              endsAt: Type.String(),
+              serviceName: Type.Object({ fr: Type.String(), en: Type.String() }),
+              providerName: Type.String(),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const scope = await loadScope(services.db, request.params.orgId);
+      await loadVisibleUser(services.db, scope, request.params.userId);
+      return listUserAppointments(services.db, request.params.orgId, request.params.userId);
     },
   );
 

@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeOrganisation, makeStaff, PASSWORD } from '../../test/factories.ts';
+import { localInstant, makeClinic, makeService } from '../../test/scheduling-factories.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
 import { hashToken } from '../auth/sessions.ts';
 import {
@@ -460,6 +461,37 @@ describe('U7 merge', () => {
     expect(portal!.userId).toBe(keep.user.id);
     const [dropped] = await db.select().from(users).where(eq(users.id, drop.user.id));
     expect(dropped!.mergedIntoId).toBe(keep.user.id);
+  });
+
+  it('U7: appointments move to the kept record (a shared group place is not doubled)', async () => {
+    const { db } = world.services;
+    const clinic = await makeClinic(db);
+    const admin = new Client(world.app);
+    await admin.signIn(clinic.admin.email, PASSWORD);
+    const base = `/api/v1/orgs/${clinic.organisation.id}`;
+    const group = await makeService(db, clinic.organisation.id, clinic.location.id, { capacity: 4 });
+    const keep = await createUser(admin, base, { firstName: 'Group', lastName: 'Keep' });
+    const drop = await createUser(admin, base, { firstName: 'Group', lastName: 'Drop' });
+    const book = (userIds: string[], time: string) =>
+      admin.post(`${base}/appointments`, {
+        serviceId: group.id,
+        providerId: clinic.provider.id,
+        startsAt: localInstant('America/Toronto', 2, time),
+        userIds,
+      });
+    expect((await book([keep.user.id, drop.user.id], '09:00')).status).toBe(201);
+    expect((await book([drop.user.id], '10:00')).status).toBe(201);
+    const merged = await admin.post(`${base}/users/merge`, {
+      keepId: keep.user.id,
+      dropId: drop.user.id,
+      choices: {},
+      versions: { keep: 1, drop: 1 },
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const list = await admin.get(`${base}/users/${keep.user.id}/appointments`);
+    const live = list.body.filter((a: { status: string }) => a.status === 'scheduled');
+    expect(live).toHaveLength(2);
+    expect(list.body).toHaveLength(3);
   });
 
   it('U7: a record edited after the comparison is not merged over (nothing lost), and the same record cannot merge with itself', async () => {

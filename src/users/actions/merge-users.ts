@@ -8,6 +8,7 @@ import type { Tx } from '../../db/client.ts';
 import {
   type FieldChange,
   outboxMessages,
+  participants,
   portalAccounts,
   userAudit,
   userHistory,
@@ -20,7 +21,7 @@ import { EDITABLE_FIELDS, type EditableField, type UserRow } from '../record.ts'
 import { loadScope, loadVisibleUser } from '../visibility.ts';
 
 /** Tables whose `user_id` simply follows the kept record. Later areas (appointments, tags) add theirs. */
-const FOLLOWING_TABLES = [userHistory, userInvitations, userAudit, outboxMessages] as const;
+const FOLLOWING_TABLES = [userHistory, userInvitations, userAudit, outboxMessages, participants] as const;
 
 export type MergeInput = {
   keepId: string;
@@ -54,6 +55,11 @@ export async function mergeUsers(ctx: StaffContext, organisationId: string, inpu
       select ${keep.id}, organisation_id, created_at from ${userOrganisations} where user_id = ${drop.id}
       on conflict do nothing`);
     await tx.delete(userOrganisations).where(eq(userOrganisations.userId, drop.id));
+    // Both people in one group session: the kept record's place stays, the duplicate place is cancelled.
+    await tx.execute(sql`
+      update ${participants} set status = 'cancelled', updated_at = now()
+      where user_id = ${drop.id} and status <> 'cancelled' and appointment_id in (
+        select appointment_id from ${participants} where user_id = ${keep.id} and status <> 'cancelled')`);
     for (const table of FOLLOWING_TABLES) {
       await tx.update(table).set({ userId: keep.id }).where(eq(table.userId, drop.id));
     }
