@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   appointment_not_active: 409,
   range_too_long: 400,
   hold_invalid: 410,
+  batch_choice_required: 400,
   internal: 500,
 } as const;
 

@@ -2,8 +2,10 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../src/db/client.ts';
 import {
+  appointments,
   availabilityRules,
   locations,
+  participants,
   serviceLocations,
   services,
   userOrganisations,
@@ -85,4 +87,47 @@ export function localInstant(timeZone: string, days: number, time: string): stri
 
 export function localDateIn(timeZone: string, days: number): string {
   return Temporal.Now.plainDateISO(timeZone).add({ days }).toString();
+}
+
+/** An appointment written directly (e.g. in the past, which booking refuses), with scheduled participants. */
+export async function makeAppointment(
+  db: Db,
+  input: {
+    organisationId: string;
+    serviceId: string;
+    providerId: string;
+    locationId?: string;
+    startsAt: string;
+    userIds: string[];
+    minutes?: number;
+  },
+) {
+  const start = new Date(input.startsAt);
+  const end = new Date(start.getTime() + (input.minutes ?? 30) * 60_000);
+  const [appointment] = await db
+    .insert(appointments)
+    .values({
+      organisationId: input.organisationId,
+      serviceId: input.serviceId,
+      providerId: input.providerId,
+      locationId: input.locationId ?? null,
+      startsAt: start,
+      endsAt: end,
+      busyStartsAt: start,
+      busyEndsAt: end,
+      state: 'booked',
+      capacity: Math.max(1, input.userIds.length),
+    })
+    .returning();
+  const rows = await db
+    .insert(participants)
+    .values(
+      input.userIds.map((userId) => ({
+        appointmentId: appointment!.id,
+        userId,
+        status: 'scheduled' as const,
+      })),
+    )
+    .returning();
+  return { appointment: appointment!, participants: rows };
 }

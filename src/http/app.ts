@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from '../accounts/routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import type { Services } from '../context.ts';
+import { registerFollowupRoutes } from '../followup/routes.ts';
 import { registerNotificationRoutes } from '../notifications/routes.ts';
 import { registerPortalRoutes } from '../portal/routes.ts';
 import { registerSchedulingRoutes } from '../scheduling/routes.ts';
@@ -65,6 +66,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       registerUserRoutes(api, services);
       registerNotificationRoutes(api, services);
       registerSchedulingRoutes(api, services);
+      registerFollowupRoutes(api, services);
     },
     { prefix: '/api/v1' },
   );

@@ -4,7 +4,12 @@ import type { PgBoss } from 'pg-boss';
 import type { DbOrTx } from '../db/client.ts';
 import { enqueue } from '../jobs/boss.ts';
 
-export type NotificationKind = 'user_invitation';
+export type NotificationKind =
+  | 'user_invitation'
+  | 'appointment_confirmation'
+  | 'appointment_moved'
+  | 'appointment_cancelled'
+  | 'appointment_reminder';
 export type Channel = 'email' | 'sms';
 
 export type NotificationRequest = {
@@ -14,6 +19,8 @@ export type NotificationRequest = {
   channel: Channel;
   organisationId: string;
   userId: string;
+  /** The appointment the message is about (its history receives the outcome, N4). */
+  appointmentId?: string;
   /** Template values (links, dates already formatted are not expected: formatting is the renderer's). */
   values: Record<string, string>;
 };
