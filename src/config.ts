@@ -17,6 +17,19 @@ export type Config = {
   webDist: string;
   /** S10: how long a slot picked on the public portal stays held while the form is filled in. */
   holdMinutes: number;
+  /** N1: SMTP server (smtp://user:pass@host:port); unset = the built-in outbox only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** N1: Twilio-compatible SMS API base (…/2010-04-01/Accounts/{sid}); unset = the built-in outbox only. */
+  smsProviderUrl: string | undefined;
+  smsAccountSid: string | undefined;
+  smsAuthToken: string | undefined;
+  smsFrom: string | undefined;
+  /** N4: delivery retries with exponential back-off. */
+  notifyRetryLimit: number;
+  notifyRetryDelaySeconds: number;
+  /** How long an active job may run before it counts as lost (a killed worker) and is retried. */
+  jobExpireSeconds: number;
 };
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -55,5 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     holdMinutes: readInt(env, 'HOLD_MINUTES', 7),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Créneau <no-reply@creneau.local>',
+    smsProviderUrl: env.SMS_PROVIDER_URL || undefined,
+    smsAccountSid: env.SMS_ACCOUNT_SID || undefined,
+    smsAuthToken: env.SMS_AUTH_TOKEN || undefined,
+    smsFrom: env.SMS_FROM || undefined,
+    notifyRetryLimit: readInt(env, 'NOTIFY_RETRY_LIMIT', 6),
+    notifyRetryDelaySeconds: readInt(env, 'NOTIFY_RETRY_DELAY', 10),
+    jobExpireSeconds: readInt(env, 'JOB_EXPIRE_SECONDS', 120),
   };
 }

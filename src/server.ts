@@ -11,14 +11,22 @@ import { startWorker } from './jobs/worker.ts';
 export async function openServices(config: Config, options: { worker: boolean }): Promise<Services> {
   const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await runMigrations(database);
-  const boss = await startBoss(database, { supervise: options.worker });
+  const boss = await startBoss(database, {
+    supervise: options.worker,
+    queue: {
+      retryLimit: config.notifyRetryLimit,
+      retryDelaySeconds: config.notifyRetryDelaySeconds,
+      expireSeconds: config.jobExpireSeconds,
+    },
+  });
   const services: Services = { config, database, db: database.db, boss };
-  if (options.worker) await startWorker(services);
+  if (options.worker) services.transports = await startWorker(services);
   return services;
 }
 
 export async function closeServices(services: Services): Promise<void> {
   await services.boss.stop({ graceful: true, timeout: 10_000, close: true }).catch(() => {});
+  services.transports?.close();
   await services.database.close();
 }
 

@@ -23,6 +23,9 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const STAFF_ROLES = ['admin', 'agent', 'provider'] as const;
+export type ReminderRule =
+  | { type: 'days_before_at'; days: number; time: string }
+  | { type: 'minutes_before'; minutes: number };
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A network (health region, franchise): holds organisations and account-wide settings. */
@@ -48,6 +51,13 @@ export const organisations = pgTable(
     defaultLanguage: text('default_language').$type<Language>().notNull().default('fr'),
     phone: text('phone'),
     address: text('address'),
+    /** N2: when reminders go out; default "two days before at 09:00" in the organisation's time zone. */
+    reminderRules: jsonb('reminder_rules')
+      .$type<ReminderRule[]>()
+      .notNull()
+      .default([{ type: 'days_before_at', days: 2, time: '09:00' }]),
+    /** P4: the user may cancel online up to this many minutes before the appointment. */
+    cancellationCutoffMinutes: integer('cancellation_cutoff_minutes').notNull().default(240),
     createdAt: createdAt(),
   },
   (t) => [
@@ -175,7 +185,8 @@ export const users = pgTable(
   },
   (t) => [
     index('users_search_name_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
-    index('users_sort_idx').on(t.accountId, t.sortName, t.id),
+    // Covers the type-ahead walk in list order (filters read from the index, no heap visits).
+    index('users_sort_idx').on(t.accountId, t.sortName, t.id, t.searchName, t.mergedIntoId),
     index('users_email_idx').on(t.email.op('text_pattern_ops')),
     index('users_mobile_idx').on(t.mobilePhone),
     index('users_other_phone_idx').on(t.otherPhone),
@@ -317,14 +328,28 @@ export const outboxMessages = pgTable(
     subject: text('subject'),
     bodyText: text('body_text').notNull(),
     bodyHtml: text('body_html'),
-    status: text('status').notNull().default('sent'),
+    /** sending → sent (handed to the channel) → delivered | failed (provider callback or final error). */
+    status: text('status').$type<'sending' | 'sent' | 'delivered' | 'failed'>().notNull().default('sending'),
     /** One message per cause: a retried job cannot deliver twice (N4). */
     idempotencyKey: text('idempotency_key').notNull(),
+    appointmentId: uuid('appointment_id'),
+    /** Which transport carried it: the built-in outbox, SMTP or the SMS provider. */
+    transport: text('transport').notNull().default('outbox'),
+    providerMessageId: text('provider_message_id'),
+    /** iCalendar attachment of an email (N2). */
+    ics: text('ics'),
+    icsMethod: text('ics_method'),
+    /** SMS: number of segments (GSM-7 or UCS-2). */
+    segments: integer('segments'),
+    error: text('error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('outbox_messages_idempotency_key').on(t.idempotencyKey),
     index('outbox_messages_org_idx').on(t.organisationId, t.createdAt),
+    index('outbox_messages_user_idx').on(t.userId, t.createdAt),
+    index('outbox_messages_provider_id_idx').on(t.providerMessageId),
     check('outbox_messages_channel_check', sql`${t.channel} in ('email', 'sms')`),
   ],
 );
@@ -592,4 +617,58 @@ export const appointmentHistory = pgTable(
     seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [index('appointment_history_appointment_idx').on(t.appointmentId, t.seq)],
+);
+
+export const STAFF_EVENTS = [
+  'appointment_created',
+  'appointment_cancelled',
+  'invited_to_meeting',
+  'invitee_declined',
+] as const;
+export type StaffEvent = (typeof STAFF_EVENTS)[number];
+
+/** SPEC N3: per staff member and event, which channels notify them (Account › Notifications). */
+export const staffNotificationSettings = pgTable(
+  'staff_notification_settings',
+  {
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    event: text('event').$type<StaffEvent>().notNull(),
+    email: boolean('email').notNull().default(false),
+    sms: boolean('sms').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.staffId, t.event] }),
+    check(
+      'staff_notification_settings_event_check',
+      sql`${t.event} in ('appointment_created', 'appointment_cancelled', 'invited_to_meeting', 'invitee_declined')`,
+    ),
+  ],
+);
+
+/** Messages to staff (N3) land in the same outbox; this records them. */
+export const staffOutbox = pgTable(
+  'staff_outbox_messages',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    channel: text('channel').$type<'email' | 'sms'>().notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    bodyText: text('body_text').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('staff_outbox_idempotency_key').on(t.idempotencyKey),
+    index('staff_outbox_org_idx').on(t.organisationId, t.createdAt),
+  ],
 );

@@ -1,6 +1,7 @@
 // Fastify assembly: logging, cookies, sessions, access control, errors, OpenAPI, areas' routes, the web app.
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -49,6 +50,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   });
   app.addSchema(ErrorReply);
   await app.register(cookie);
+  // SMS providers post their delivery-status callbacks as HTML form fields.
+  await app.register(formbody);
   // preHandler: the body is parsed, so sign-in can be limited per address *and* email.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   installSessionHooks(app, services.db, services.config);

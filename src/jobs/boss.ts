@@ -7,7 +7,14 @@ import { JOB_NAMES, type JobName, type JobPayloads } from './names.ts';
 
 export type Boss = PgBoss;
 
-export async function startBoss(database: Database, options: { supervise?: boolean } = {}): Promise<PgBoss> {
+export type QueueSettings = { retryLimit: number; retryDelaySeconds: number; expireSeconds: number };
+const DEFAULT_QUEUE: QueueSettings = { retryLimit: 6, retryDelaySeconds: 10, expireSeconds: 120 };
+
+export async function startBoss(
+  database: Database,
+  options: { supervise?: boolean; queue?: QueueSettings } = {},
+): Promise<PgBoss> {
+  const queue = options.queue ?? DEFAULT_QUEUE;
   const common = { supervise: options.supervise ?? true, schedule: options.supervise ?? true };
   const boss =
     database.kind === 'pglite'
@@ -18,8 +25,17 @@ export async function startBoss(database: Database, options: { supervise?: boole
     process.emitWarning(`pg-boss: ${error instanceof Error ? error.message : String(error)}`);
   });
   await boss.start();
+  const settings = {
+    retryLimit: queue.retryLimit,
+    retryDelay: queue.retryDelaySeconds,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: queue.expireSeconds,
+  };
   for (const name of JOB_NAMES) {
-    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 });
+    await boss.createQueue(name, settings);
+    // createQueue keeps an existing queue as it was: apply the configured settings.
+    await boss.updateQueue(name, settings);
   }
   return boss;
 }

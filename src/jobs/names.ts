@@ -1,13 +1,32 @@
 // The typed map of job names to payloads. Areas add their jobs here; the worker registers handlers by name.
+import type { StaffEvent } from '../db/schema.ts';
 import type { NotificationRequest } from '../notifications/enqueue.ts';
 
 export type JobPayloads = {
   /** Renders and delivers one user notification (N1, N4). */
   'notifications.deliver': NotificationRequest;
+  /** Sends an appointment's reminder to its participants at the planned instant (N2). */
+  'notifications.reminder': { appointmentId: string; sequence: number; ruleIndex: number };
+  /** A message to a staff member about an event, per their settings (N3). */
+  'notifications.staff': {
+    event: StaffEvent;
+    organisationId: string;
+    appointmentId: string;
+    staffId: string;
+    key: string;
+  };
+  /** Deletes expired holds (S10; bookings delete the ones in their way anyway). */
+  'scheduling.purge-holds': Record<string, never>;
   /** Deletes expired staff sessions (runs on a schedule). */
   'sessions.purge-expired': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_NAMES: readonly JobName[] = ['sessions.purge-expired', 'notifications.deliver'];
+export const JOB_NAMES: readonly JobName[] = [
+  'sessions.purge-expired',
+  'notifications.deliver',
+  'notifications.reminder',
+  'notifications.staff',
+  'scheduling.purge-holds',
+];

@@ -22,7 +22,7 @@ export type OccupyInput = {
   places: number;
 };
 
-type AppointmentRow = typeof appointments.$inferSelect;
+type AppointmentRow = typeof appointments.$inferSelect & { isNew: boolean };
 
 export function isExclusionViolation(error: unknown): boolean {
   return sqlStateOf(error) === '23P01';
@@ -82,7 +82,7 @@ export async function occupySlot(tx: Tx, input: OccupyInput): Promise<Appointmen
         })
         .returning(),
     );
-    return created!;
+    return { ...created!, isNew: true };
   } catch (error) {
     if (!isExclusionViolation(error)) throw error;
     // Another booker created the same group session a moment ago: join it if there is room.
@@ -117,5 +117,5 @@ async function joinGroupSession(tx: Tx, input: OccupyInput): Promise<Appointment
       ),
     );
   if (Number(row!.taken) + input.places > session.capacity) throw new AppError('slot_unavailable');
-  return session;
+  return { ...session, isNew: false };
 }

@@ -412,7 +412,7 @@ export function registerSchedulingRoutes(fastify: FastifyInstance, services: Ser
     async (request) => {
       const ctx = staffContext(request, services);
       await db.transaction((tx) =>
-        cancelParticipants(tx, {
+        cancelParticipants(ctx.boss, tx, {
           organisationId: request.params.orgId,
           appointmentId: request.params.appointmentId,
           staffId: ctx.actor.staffId,

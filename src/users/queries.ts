@@ -55,12 +55,19 @@ export async function searchUsers(db: DbOrTx, scope: VisibilityScope, input: Sea
     ];
     conditions.push(sql`(${users.sortName}, ${users.id}) > (${sortName}, ${id})`);
   }
-  const rows = await db
-    .select({ user: users })
+  // Pick the page's ids first (an index-only walk or the trigram match set), then read those rows.
+  const pageIds = db
+    .select({ id: users.id })
     .from(users)
     .where(and(eq(users.accountId, scope.accountId), ...conditions))
     .orderBy(asc(users.sortName), asc(users.id))
-    .limit(input.limit + 1);
+    .limit(input.limit + 1)
+    .as('page');
+  const rows = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(pageIds, eq(users.id, pageIds.id))
+    .orderBy(asc(users.sortName), asc(users.id));
   const page = rows.slice(0, input.limit).map((row) => row.user);
   const last = page.at(-1);
   const nextCursor =

@@ -172,7 +172,7 @@ async function applyToAppointment(
   }
   if (toCancel.length) {
     const notify = input.notify ?? 'none';
-    await cancelParticipants(tx, {
+    await cancelParticipants(ctx.boss, tx, {
       organisationId,
       appointmentId: appointment!.id,
       participantIds: toCancel.map((r) => r.participant.id),

@@ -6,6 +6,7 @@ import type { StaffContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { appointmentHistory, appointments, participants, users } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { notifyStaff, notifyUsers, scheduleReminders } from '../../notifications/triggers.ts';
 import { loadScope, loadVisibleUser } from '../../users/visibility.ts';
 import { listProviderIds, loadService, type ServiceRow } from '../calendars.ts';
 import { occupySlot } from '../occupy.ts';
@@ -77,6 +78,20 @@ export async function bookAppointment(ctx: StaffContext, organisationId: string,
         },
       })),
     );
+    await notifyUsers(ctx.boss, tx, {
+      kind: 'appointment_confirmation',
+      appointment,
+      userIds: input.userIds,
+      key: `confirmation:${appointment.id}:${appointment.sequence}`,
+    });
+    if (appointment.isNew) await scheduleReminders(ctx.boss, tx, appointment);
+    await notifyStaff(ctx.boss, tx, {
+      event: 'appointment_created',
+      organisationId,
+      appointmentId: appointment.id,
+      staffIds: [appointment.providerId],
+      key: `created:${added.map((p) => p.id).join(',')}`,
+    });
     return { appointment, participants: added };
   });
 }

@@ -2,9 +2,11 @@
 // appointment itself is cancelled, which frees its time (the exclusion constraint ignores cancelled rows);
 // optionally the freed time gets a red lock (F4). History in the same transaction.
 import { and, eq, inArray, ne, notInArray } from 'drizzle-orm';
+import type { PgBoss } from 'pg-boss';
 import type { Tx } from '../../db/client.ts';
 import { appointmentHistory, appointments, participants } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { notifyStaff, withdrawReminders } from '../../notifications/triggers.ts';
 import { insertLock } from './manage-locks.ts';
 
 export type CancelOptions = {
@@ -15,6 +17,7 @@ export type CancelOptions = {
 };
 
 export async function cancelParticipants(
+  boss: PgBoss,
   tx: Tx,
   input: {
     organisationId: string;
@@ -58,6 +61,7 @@ export async function cancelParticipants(
     .limit(1);
   const isFreed = !left;
   if (isFreed) {
+    await withdrawReminders(boss, tx, appointment);
     await tx
       .update(appointments)
       .set({ state: 'cancelled', cancelledAt: new Date(), sequence: appointment.sequence + 1 })
@@ -78,6 +82,13 @@ export async function cancelParticipants(
       },
     })),
   );
+  await notifyStaff(boss, tx, {
+    event: 'appointment_cancelled',
+    organisationId: input.organisationId,
+    appointmentId: appointment.id,
+    staffIds: [appointment.providerId],
+    key: `cancelled:${targets.map((t) => t.id).join(',')}`,
+  });
   if (input.lockSlot && isFreed && input.staffId) {
     await insertLock(tx, {
       organisationId: input.organisationId,

@@ -4,6 +4,12 @@ import { eq } from 'drizzle-orm';
 import type { StaffContext } from '../../context.ts';
 import { appointmentHistory, appointments } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import {
+  liveUserIds,
+  notifyUsers,
+  scheduleReminders,
+  withdrawReminders,
+} from '../../notifications/triggers.ts';
 import { loadScope } from '../../users/visibility.ts';
 import { listProviderIds, loadService } from '../calendars.ts';
 import { busyWindow, clearExpiredHolds, isExclusionViolation } from '../occupy.ts';
@@ -67,6 +73,15 @@ export async function moveAppointment(
       if (isExclusionViolation(error)) throw new AppError('slot_unavailable');
       throw error;
     }
+    await withdrawReminders(ctx.boss, tx, locked);
+    await scheduleReminders(ctx.boss, tx, moved!);
+    // S8: the user is told per their preferences (N2).
+    await notifyUsers(ctx.boss, tx, {
+      kind: 'appointment_moved',
+      appointment: moved!,
+      userIds: await liveUserIds(tx, appointmentId),
+      key: `moved:${appointmentId}:${moved!.sequence}`,
+    });
     await tx.insert(appointmentHistory).values({
       appointmentId,
       action: 'moved',
