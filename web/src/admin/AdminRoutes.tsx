@@ -5,8 +5,10 @@ import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundContent } from '../components/NotFoundPage';
 import { AdminLayout } from './AdminLayout';
 import { PlaceholderPage } from './PlaceholderPage';
+import { SchedulePage } from './schedule/SchedulePage';
 import { AdminSessionProvider, useAdminSession } from './session';
 import { SettingsPage } from './settings/SettingsPage';
+import { CreateUserPage, MergeUsersPage, UserRecordPage, UsersListPage } from './users';
 
 function AdminPages() {
   const { t } = useTranslation();
@@ -22,9 +24,12 @@ function AdminPages() {
     // Keyed by organisation: switching organisation starts every page afresh.
     <Routes key={membership.organisationId}>
       <Route index element={<Navigate to="schedule" replace />} />
-      <Route path="schedule" element={<PlaceholderPage page="schedule" />} />
+      <Route path="schedule/*" element={<SchedulePage />} />
       <Route path="follow-up" element={<PlaceholderPage page="followUp" />} />
-      <Route path="users" element={<PlaceholderPage page="users" />} />
+      <Route path="users" element={<UsersListPage />} />
+      <Route path="users/new" element={<CreateUserPage />} />
+      <Route path="users/merge" element={<MergeUsersPage />} />
+      <Route path="users/:userId" element={<UserRecordPage />} />
       <Route path="consultations" element={<PlaceholderPage page="consultations" />} />
       <Route path="reports" element={<PlaceholderPage page="reports" />} />
       <Route path="settings" element={<SettingsPage />} />

@@ -1,0 +1,219 @@
+// S9: /admin/schedule — one provider's Week or Day (the provider picker for admins and agents), loaded from
+// GET /orgs/{orgId}/schedule for the visible range. Free time opens the booking form; a dragged range can be
+// locked; an appointment opens its drawer; a lock can be unlocked. Everything reloads after a change.
+import type { CalendarRef } from '@fullcalendar/react';
+import { Anchor, Button, em, Group, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconCalendarPlus, IconClockEdit, IconLock } from '@tabler/icons-react';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageLoader } from '../../components/PageLoader';
+import { useLoader } from '../../components/useLoader';
+import { usePageTitle } from '../../components/usePageTitle';
+import { useOrganisation } from '../session';
+import { AppointmentDrawer } from './appointment/AppointmentDrawer';
+import { BookingModal } from './booking/BookingModal';
+import { LockDetailsModal } from './locks/LockDetailsModal';
+import { LockModal } from './locks/LockModal';
+import { ProviderSelect, pickProvider, providerName, useProviders } from './providers';
+import { ScheduleCalendar } from './ScheduleCalendar';
+import { ScheduleLegend } from './ScheduleLegend';
+import { type ScheduleLock, toCalendarEvents, visibleHours } from './scheduleEvents';
+import { useSchedulingLists } from './useSchedulingLists';
+import { localParts, todayIn, visibleDates } from './zonedTime';
+
+type Dialog =
+  | { kind: 'book'; date: string; time: string }
+  | { kind: 'lock'; date: string; startTime: string; endTime: string }
+  | { kind: 'appointment'; appointmentId: string }
+  | { kind: 'lockDetails'; lock: ScheduleLock }
+  | null;
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function ScheduleView() {
+  const { t, i18n } = useTranslation();
+  const { organisationId, role, timeZone } = useOrganisation();
+  const isManager = role === 'admin' || role === 'agent';
+  const isPhone = useMediaQuery(`(max-width: ${em(767.98)})`, undefined, { getInitialValueInEffect: false });
+  const [searchParams, setSearchParams] = useSearchParams();
+  const providers = useProviders();
+  const lists = useSchedulingLists(organisationId);
+  const provider = pickProvider(providers.data, searchParams.get('provider'));
+  const calendarRef = useRef<CalendarRef>(null);
+  const [range, setRange] = useState<{ start: Date; end: Date }>();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  usePageTitle(t('nav.schedule'));
+
+  const dates = range ? visibleDates(range.start, range.end, timeZone) : undefined;
+  const providerId = provider?.id;
+  const schedule = useLoader(async () => {
+    if (!providerId || !dates) return undefined;
+    return unwrap(
+      api.GET('/api/v1/orgs/{orgId}/schedule', {
+        params: { path: { orgId: organisationId }, query: { providerId, from: dates.from, to: dates.to } },
+      }),
+    );
+  }, [organisationId, providerId, dates?.from, dates?.to]);
+
+  const events = useMemo(
+    () =>
+      schedule.data && range
+        ? toCalendarEvents(schedule.data, range, {
+            serviceName: (name) => (i18n.language === 'en' ? name.en : name.fr),
+            locked: t('schedule.locked'),
+            absent: t('schedule.absent'),
+          })
+        : [],
+    [schedule.data, range, i18n.language, t],
+  );
+  const hours = visibleHours(schedule.data, timeZone);
+  const initialDate = searchParams.get('date') ?? undefined;
+
+  const chooseProvider = (id: string) =>
+    setSearchParams(
+      (params) => {
+        params.set('provider', id);
+        return params;
+      },
+      { replace: true },
+    );
+  const close = () => setDialog(null);
+  const afterChange = () => {
+    setDialog(null);
+    schedule.reload();
+  };
+  const shownDate = () => {
+    const today = todayIn(timeZone);
+    return dates && (today < dates.from || today > dates.to) ? dates.from : today;
+  };
+
+  if (providers.error || lists.error) return <ErrorAlert error={providers.error ?? lists.error} />;
+  if (!providers.data || !lists.data) return <PageLoader />;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Title order={1}>{t('nav.schedule')}</Title>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          {providers.canChooseProvider && providers.data.length > 0 && (
+            <ProviderSelect providers={providers.data} value={providerId} onChange={chooseProvider} />
+          )}
+          {provider && (
+            <>
+              <Button
+                leftSection={<IconCalendarPlus size={18} aria-hidden="true" />}
+                onClick={() => setDialog({ kind: 'book', date: shownDate(), time: '09:00' })}
+              >
+                {t('schedule.newAppointment')}
+              </Button>
+              {isManager && (
+                <Button
+                  color="red.9"
+                  leftSection={<IconLock size={18} aria-hidden="true" />}
+                  onClick={() =>
+                    setDialog({ kind: 'lock', date: shownDate(), startTime: '12:00', endTime: '13:00' })
+                  }
+                >
+                  {t('schedule.lockTime')}
+                </Button>
+              )}
+              <Anchor component={Link} to={`availability?provider=${provider.id}`} size="sm">
+                <Group gap={4} component="span" wrap="nowrap">
+                  <IconClockEdit size={16} aria-hidden="true" />
+                  {t('schedule.editAvailability')}
+                </Group>
+              </Anchor>
+            </>
+          )}
+        </Group>
+      </Group>
+      {providers.data.length === 0 && <Text c="dimmed">{t('schedule.noProviders')}</Text>}
+      {provider && (
+        <>
+          <Text size="sm">
+            {t('schedule.intro', { provider: providerName(provider), timeZone })}{' '}
+            {lists.data.services.length === 0 && t('schedule.noServicesYet')}
+          </Text>
+          <ScheduleLegend />
+          <ErrorAlert error={schedule.error} />
+          <div aria-busy={schedule.isLoading}>
+            <ScheduleCalendar
+              key={`${provider.id}:${isPhone ? 'phone' : 'wide'}`}
+              calendarRef={calendarRef}
+              events={events}
+              timeZone={timeZone}
+              initialView={isPhone ? 'timeGridDay' : 'timeGridWeek'}
+              initialDate={initialDate && DATE_PATTERN.test(initialDate) ? initialDate : undefined}
+              hours={hours}
+              canSelectRange={isManager}
+              onRangeChange={setRange}
+              onFreeTimeClick={(startsAt) => setDialog({ kind: 'book', ...localParts(startsAt, timeZone) })}
+              onRangeSelect={({ startsAt, endsAt }) => {
+                const start = localParts(startsAt, timeZone);
+                const end = localParts(endsAt, timeZone);
+                calendarRef.current?.getApi().unselect();
+                setDialog({ kind: 'lock', date: start.date, startTime: start.time, endTime: end.time });
+              }}
+              onEventClick={(meta) => {
+                if (meta.kind === 'appointment')
+                  setDialog({ kind: 'appointment', appointmentId: meta.appointment.id });
+                if (meta.kind === 'lock') setDialog({ kind: 'lockDetails', lock: meta.lock });
+              }}
+            />
+          </div>
+        </>
+      )}
+
+      {provider && dialog?.kind === 'book' && (
+        <BookingModal
+          organisationId={organisationId}
+          providerId={provider.id}
+          providerName={providerName(provider)}
+          timeZone={timeZone}
+          initial={dialog}
+          schedule={schedule.data}
+          scheduleDates={dates}
+          services={lists.data.services}
+          onClose={close}
+          onBooked={afterChange}
+          onOpenAppointment={(appointmentId) => setDialog({ kind: 'appointment', appointmentId })}
+        />
+      )}
+      {provider && dialog?.kind === 'lock' && (
+        <LockModal
+          organisationId={organisationId}
+          providerId={provider.id}
+          providerName={providerName(provider)}
+          timeZone={timeZone}
+          initial={dialog}
+          onClose={close}
+          onLocked={afterChange}
+        />
+      )}
+      {dialog?.kind === 'lockDetails' && (
+        <LockDetailsModal
+          organisationId={organisationId}
+          lock={dialog.lock}
+          timeZone={timeZone}
+          canUnlock={isManager}
+          onClose={close}
+          onUnlocked={afterChange}
+        />
+      )}
+      {dialog?.kind === 'appointment' && (
+        <AppointmentDrawer
+          organisationId={organisationId}
+          appointmentId={dialog.appointmentId}
+          timeZone={timeZone}
+          locations={lists.data.locations}
+          canCancel={isManager}
+          onClose={close}
+          onChanged={schedule.reload}
+        />
+      )}
+    </Stack>
+  );
+}
