@@ -30,6 +30,7 @@ export type Config = {
   notifyRetryDelaySeconds: number;
   /** How long an active job may run before it counts as lost (a killed worker) and is retried. */
   jobExpireSeconds: number;
+  bossSuperviseSeconds: number;
 };
 
 function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -77,5 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyRetryLimit: readInt(env, 'NOTIFY_RETRY_LIMIT', 6),
     notifyRetryDelaySeconds: readInt(env, 'NOTIFY_RETRY_DELAY', 10),
     jobExpireSeconds: readInt(env, 'JOB_EXPIRE_SECONDS', 120),
+    bossSuperviseSeconds: readInt(env, 'BOSS_SUPERVISE_SECONDS', 30),
   };
 }

@@ -17,6 +17,7 @@ export async function openServices(config: Config, options: { worker: boolean })
       retryLimit: config.notifyRetryLimit,
       retryDelaySeconds: config.notifyRetryDelaySeconds,
       expireSeconds: config.jobExpireSeconds,
+      superviseSeconds: config.bossSuperviseSeconds,
     },
   });
   const services: Services = { config, database, db: database.db, boss };

@@ -1,20 +1,22 @@
 // A running application over a fresh test database, with an HTTP client that keeps a staff session.
 import type { LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../src/config.ts';
+import { type Config, loadConfig } from '../src/config.ts';
 import type { Services } from '../src/context.ts';
 import { type App, buildApp } from '../src/http/app.ts';
-import { startBoss } from '../src/jobs/boss.ts';
+import { type QueueSettings, startBoss } from '../src/jobs/boss.ts';
 import { startWorker } from '../src/jobs/worker.ts';
 import { openTestDatabase } from './test-db.ts';
 
 export type TestApp = { app: App; services: Services; close(): Promise<void> };
 
-export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { worker?: boolean; config?: Partial<Config>; queue?: QueueSettings } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = { ...loadConfig({}), cookieSecure: false };
-  const boss = await startBoss(database, { supervise: false });
+  const config: Config = { ...loadConfig({}), cookieSecure: false, ...options.config };
+  const boss = await startBoss(database, { supervise: false, queue: options.queue });
   const services: Services = { config, database, db: database.db, boss };
-  if (options.worker) await startWorker(services);
+  if (options.worker) services.transports = await startWorker(services);
   const app = await buildApp(services);
   return {
     app,
@@ -22,6 +24,7 @@ export async function startTestApp(options: { worker?: boolean } = {}): Promise<
     close: async () => {
       await app.close();
       await boss.stop({ graceful: false, close: true, timeout: 2000 });
+      services.transports?.close();
       await database.close();
     },
   };

@@ -7,15 +7,20 @@ import { JOB_NAMES, type JobName, type JobPayloads } from './names.ts';
 
 export type Boss = PgBoss;
 
-export type QueueSettings = { retryLimit: number; retryDelaySeconds: number; expireSeconds: number };
-const DEFAULT_QUEUE: QueueSettings = { retryLimit: 6, retryDelaySeconds: 10, expireSeconds: 120 };
+export type QueueSettings = { retryLimit: number; retryDelaySeconds: number; expireSeconds: number; superviseSeconds?: number };
+const DEFAULT_QUEUE: QueueSettings = { retryLimit: 6, retryDelaySeconds: 10, expireSeconds: 120, superviseSeconds: 30 };
 
 export async function startBoss(
   database: Database,
   options: { supervise?: boolean; queue?: QueueSettings } = {},
 ): Promise<PgBoss> {
   const queue = options.queue ?? DEFAULT_QUEUE;
-  const common = { supervise: options.supervise ?? true, schedule: options.supervise ?? true };
+  const common = {
+    supervise: options.supervise ?? true,
+    schedule: options.supervise ?? true,
+    // How often expired jobs (a killed worker's) are noticed and retried.
+    superviseIntervalSeconds: options.queue?.superviseSeconds ?? 30,
+  };
   const boss =
     database.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', ...common })
