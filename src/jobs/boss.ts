@@ -7,8 +7,18 @@ import { JOB_NAMES, type JobName, type JobPayloads } from './names.ts';
 
 export type Boss = PgBoss;
 
-export type QueueSettings = { retryLimit: number; retryDelaySeconds: number; expireSeconds: number; superviseSeconds?: number };
-const DEFAULT_QUEUE: QueueSettings = { retryLimit: 6, retryDelaySeconds: 10, expireSeconds: 120, superviseSeconds: 30 };
+export type QueueSettings = {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireSeconds: number;
+  superviseSeconds?: number;
+};
+const DEFAULT_QUEUE: QueueSettings = {
+  retryLimit: 6,
+  retryDelaySeconds: 10,
+  expireSeconds: 120,
+  superviseSeconds: 30,
+};
 
 export async function startBoss(
   database: Database,

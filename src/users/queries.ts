@@ -1,7 +1,15 @@
 // Read models of user records: type-ahead search, duplicate suggestions (U8), history (U3), audit (A4).
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
-import { portalAccounts, staff, userAudit, userHistory, userOrganisations, users } from '../db/schema.ts';
+import {
+  outboxMessages,
+  portalAccounts,
+  staff,
+  userAudit,
+  userHistory,
+  userOrganisations,
+  users,
+} from '../db/schema.ts';
 import { defaultCountryFor, toE164 } from './contact.ts';
 import { toUserRecord, toUserSummary, type UserRow } from './record.ts';
 import type { VisibilityScope } from './visibility.ts';
@@ -149,18 +157,29 @@ export async function findDuplicateSuggestions(db: DbOrTx, scope: VisibilityScop
   }));
 }
 
+/** Repeated delivery failures: the last three messages to the user all failed. */
+const FAILING_AFTER = 3;
+
 export async function describeUser(db: DbOrTx, row: UserRow) {
-  const [organisationRows, account] = await Promise.all([
+  const [organisationRows, account, recent] = await Promise.all([
     db
       .select({ id: userOrganisations.organisationId })
       .from(userOrganisations)
       .where(eq(userOrganisations.userId, row.id)),
     db.select({ id: portalAccounts.id }).from(portalAccounts).where(eq(portalAccounts.userId, row.id)),
+    db
+      .select({ status: outboxMessages.status })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.userId, row.id))
+      .orderBy(desc(outboxMessages.createdAt))
+      .limit(FAILING_AFTER),
   ]);
-  return toUserRecord(row, {
+  const record = toUserRecord(row, {
     organisationIds: organisationRows.map((r) => r.id),
     hasPortalAccount: account.length > 0,
   });
+  const isFailing = recent.length === FAILING_AFTER && recent.every((m) => m.status === 'failed');
+  return isFailing ? { ...record, warnings: [...record.warnings, 'notifications_failing'] } : record;
 }
 
 export async function listUserHistory(db: DbOrTx, userId: string) {

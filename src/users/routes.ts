@@ -113,6 +113,7 @@ export function registerUserRoutes(fastify: FastifyInstance, services: Services)
         email,
         mobilePhone: query.mobilePhone ? (toE164(query.mobilePhone, country) ?? null) : null,
         otherPhone: query.otherPhone ? (toE164(query.otherPhone, country) ?? null) : null,
+        excludeId: query.excludeId,
       });
       const emailInUse = duplicates
         .filter((d) => email && d.email === email)

@@ -89,6 +89,8 @@ export const SearchReply = Type.Object({
 });
 
 export const DuplicatesQuery = Type.Object({
+  /** The record being edited, left out of its own suggestions. */
+  excludeId: Type.Optional(Uuid),
   firstName: Name,
   lastName: Name,
   birthDate: Type.Optional(Type.Union([DateString, Type.Literal('')])),

@@ -1625,6 +1625,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    excludeId?: string;
                     firstName: string;
                     lastName: string;
                     birthDate?: string | "";
