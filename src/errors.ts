@@ -29,6 +29,9 @@ export const ERROR_CODES = {
   range_too_long: 400,
   hold_invalid: 410,
   batch_choice_required: 400,
+  not_available: 409,
+  cancellation_too_late: 409,
+  contact_required: 400,
   internal: 500,
 } as const;
 

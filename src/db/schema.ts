@@ -672,3 +672,70 @@ export const staffOutbox = pgTable(
     index('staff_outbox_org_idx').on(t.organisationId, t.createdAt),
   ],
 );
+
+/** SPEC U9: tags of an account. A `banned` tag refuses online booking with its message (P2). */
+export const tags = pgTable(
+  'tags',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    type: text('type').$type<'normal' | 'banned'>().notNull().default('normal'),
+    icon: text('icon').notNull().default('tag'),
+    color: text('color').notNull().default('#495057'),
+    bannedMessageFr: text('banned_message_fr'),
+    bannedMessageEn: text('banned_message_en'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('tags_account_label_key').on(t.accountId, sql`lower(${t.label})`),
+    check('tags_type_check', sql`${t.type} in ('normal', 'banned')`),
+  ],
+);
+
+export const userTags = pgTable(
+  'user_tags',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdByStaffId: uuid('created_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tagId] }), index('user_tags_tag_idx').on(t.tagId)],
+);
+
+/** SPEC U10: "when the client has tag X → make this service unavailable" (online booking only). */
+export const serviceTagRules = pgTable(
+  'service_tag_rules',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.tagId] })],
+);
+
+/** SPEC P4: sessions of portal accounts (the public user space), apart from staff sessions. */
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    portalAccountId: uuid('portal_account_id')
+      .notNull()
+      .references(() => portalAccounts.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('portal_sessions_account_idx').on(t.portalAccountId)],
+);

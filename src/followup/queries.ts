@@ -12,6 +12,7 @@ import {
   staff,
   users,
 } from '../db/schema.ts';
+import { tagsOfUsers } from '../tags/queries.ts';
 import { type VisibilityScope, visibleUsers } from '../users/visibility.ts';
 
 export type FollowupFilter = {
@@ -93,6 +94,7 @@ export async function listFollowup(db: DbOrTx, scope: VisibilityScope, filter: F
     .limit(filter.limit + 1);
   const now = Date.now();
   const page = rows.slice(0, filter.limit);
+  const tagRows = await tagsOfUsers(db, [...new Set(page.map((row) => row.userId))]);
   const last = page.at(-1);
   return {
     items: page.map((row) => ({
@@ -108,6 +110,7 @@ export async function listFollowup(db: DbOrTx, scope: VisibilityScope, filter: F
         hasEmail: Boolean(row.email),
         hasMobile: Boolean(row.mobilePhone),
       },
+      tags: tagRows.filter((tag) => tag.userId === row.userId).map(({ userId: _userId, ...tag }) => tag),
       service: { id: row.serviceId, name: { fr: row.serviceNameFr, en: row.serviceNameEn } },
       provider: { id: row.providerId, name: `${row.providerFirst} ${row.providerLast}` },
       location: row.locationId ? { id: row.locationId, name: row.locationName ?? '' } : null,

@@ -47,6 +47,15 @@ const FollowupRow = Type.Object({
   service: Type.Object({ id: Uuid, name: Names }),
   provider: Type.Object({ id: Uuid, name: Type.String() }),
   location: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  tags: Type.Array(
+    Type.Object({
+      id: Uuid,
+      label: Type.String(),
+      type: Type.String(),
+      icon: Type.String(),
+      color: Type.String(),
+    }),
+  ),
 });
 
 const BatchBody = Type.Object(

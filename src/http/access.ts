@@ -10,10 +10,13 @@ export type Access =
   | { kind: 'public' }
   | { kind: 'staff' }
   | { kind: 'organisation'; roles: readonly StaffRole[] }
-  | { kind: 'account'; roles: readonly StaffRole[] };
+  | { kind: 'account'; roles: readonly StaffRole[] }
+  /** A signed-in portal account (the public user space, P4). */
+  | { kind: 'portal' };
 
 export const PUBLIC: Access = { kind: 'public' };
 export const ANY_STAFF: Access = { kind: 'staff' };
+export const PORTAL_USER: Access = { kind: 'portal' };
 export const ALL_ROLES: readonly StaffRole[] = ['admin', 'agent', 'provider'];
 export const orgAccess = (...roles: StaffRole[]): Access => ({
   kind: 'organisation',
@@ -53,6 +56,10 @@ export function installAccessControl(app: FastifyInstance): RegisteredRoute[] {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access.kind === 'public') return;
+    if (access.kind === 'portal') {
+      if (!request.portalUser) throw new AppError('unauthenticated');
+      return;
+    }
     const actor = request.actor;
     if (!actor) throw new AppError('unauthenticated');
     if (access.kind === 'organisation') checkOrganisation(request, actor, access.roles);

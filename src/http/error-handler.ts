@@ -82,7 +82,10 @@ export function installErrorHandler(app: FastifyInstance, options: { serveSpa: b
     const body = {
       error: {
         code,
-        message: translate(language, `errors.${code}`, params),
+        message:
+          typeof params.customMessage === 'string'
+            ? params.customMessage
+            : translate(language, `errors.${code}`, params),
         ...(details ? { details } : {}),
         ...(fields.length
           ? {

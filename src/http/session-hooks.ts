@@ -9,9 +9,13 @@ import type { Db } from '../db/client.ts';
 import type { Language } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { isLanguage, pickLanguage } from '../i18n/index.ts';
+import { loadPortalSession, PORTAL_COOKIE, type PortalUser } from '../portal/sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
+    portalUser?: PortalUser;
+    portalCsrfToken?: string;
+    portalTokenHash?: string;
     actor?: StaffActor;
     sessionTokenHash?: string;
     csrfToken?: string;
@@ -23,6 +27,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function installSessionHooks(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('actor', undefined);
+  app.decorateRequest('portalUser', undefined);
+  app.decorateRequest('portalCsrfToken', undefined);
+  app.decorateRequest('portalTokenHash', undefined);
   app.decorateRequest('sessionTokenHash', undefined);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('language', 'fr');
@@ -43,6 +50,17 @@ export function installSessionHooks(app: FastifyInstance, db: Db, config: Config
         }
       }
     }
+    const portalToken = request.cookies[PORTAL_COOKIE];
+    if (portalToken) {
+      const portal = await loadPortalSession(db, portalToken);
+      if (portal) {
+        request.portalUser = portal.user;
+        request.portalCsrfToken = portal.csrfToken;
+        request.portalTokenHash = portal.tokenHash;
+        if (!isLanguage(cookieLanguage) && !request.headers['accept-language'])
+          request.language = portal.user.language;
+      }
+    }
     if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
     if (origin && origin !== 'null') {
@@ -55,10 +73,16 @@ export function installSessionHooks(app: FastifyInstance, db: Db, config: Config
       }
       if (originHost !== host) throw new AppError('csrf_failed');
     }
-    // Public routes (sign-in, the portal) do not act with the session's authority: Origin check only.
-    const isPublic = request.routeOptions.config?.access?.kind === 'public';
-    if (request.actor && !isPublic && request.headers['x-csrf-token'] !== request.csrfToken) {
+    // Public routes (sign-in, bookings) rely on the Origin check and SameSite cookies; routes acting with a
+    // session's authority also need that session's token.
+    const kind = request.routeOptions.config?.access?.kind;
+    const expected =
+      kind === 'portal'
+        ? request.portalCsrfToken
+        : kind && kind !== 'public' && request.actor
+          ? request.csrfToken
+          : undefined;
+    if (expected !== undefined && request.headers['x-csrf-token'] !== expected)
       throw new AppError('csrf_failed');
-    }
   });
 }

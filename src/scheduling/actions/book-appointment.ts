@@ -6,7 +6,7 @@ import type { StaffContext } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { appointmentHistory, appointments, participants, users } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { notifyStaff, notifyUsers, scheduleReminders } from '../../notifications/triggers.ts';
+import { liveUserIds, notifyStaff, notifyUsers, scheduleReminders } from '../../notifications/triggers.ts';
 import { loadScope, loadVisibleUser } from '../../users/visibility.ts';
 import { listProviderIds, loadService, type ServiceRow } from '../calendars.ts';
 import { occupySlot } from '../occupy.ts';
@@ -84,7 +84,9 @@ export async function bookAppointment(ctx: StaffContext, organisationId: string,
       userIds: input.userIds,
       key: `confirmation:${appointment.id}:${appointment.sequence}`,
     });
-    if (appointment.isNew) await scheduleReminders(ctx.boss, tx, appointment);
+    // Reminders belong to the appointment: scheduled once, when it gets its first participants.
+    if ((await liveUserIds(tx, appointment.id)).length === added.length)
+      await scheduleReminders(ctx.boss, tx, appointment);
     await notifyStaff(ctx.boss, tx, {
       event: 'appointment_created',
       organisationId,

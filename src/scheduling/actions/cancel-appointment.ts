@@ -12,7 +12,7 @@ import { insertLock } from './manage-locks.ts';
 export type CancelOptions = {
   participantIds?: string[];
   lockSlot: boolean;
-  notify: 'sms' | 'email' | 'none';
+  notify: 'sms' | 'email' | 'none' | 'preferences';
   reason?: 'cancelled' | 'not_eligible';
 };
 

@@ -15,6 +15,7 @@ import {
   userInvitations,
   userOrganisations,
   users,
+  userTags,
 } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { EDITABLE_FIELDS, type EditableField, type UserRow } from '../record.ts';
@@ -55,6 +56,11 @@ export async function mergeUsers(ctx: StaffContext, organisationId: string, inpu
       select ${keep.id}, organisation_id, created_at from ${userOrganisations} where user_id = ${drop.id}
       on conflict do nothing`);
     await tx.delete(userOrganisations).where(eq(userOrganisations.userId, drop.id));
+    await tx.execute(sql`
+      insert into ${userTags} (user_id, tag_id, created_by_staff_id, created_at)
+      select ${keep.id}, tag_id, created_by_staff_id, created_at from ${userTags} where user_id = ${drop.id}
+      on conflict do nothing`);
+    await tx.delete(userTags).where(eq(userTags.userId, drop.id));
     // Both people in one group session: the kept record's place stays, the duplicate place is cancelled.
     await tx.execute(sql`
       update ${participants} set status = 'cancelled', updated_at = now()
