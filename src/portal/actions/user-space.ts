@@ -84,7 +84,7 @@ export async function cancelMyAppointment(db: Db, boss: PgBoss, userId: string, 
       .innerJoin(appointments, eq(appointments.id, participants.appointmentId))
       .innerJoin(organisations, eq(organisations.id, appointments.organisationId))
       .where(and(eq(participants.id, participantId), eq(participants.userId, userId)));
-    if (!row || row.participant.status !== 'scheduled') throw new AppError('not_found');
+    if (row?.participant.status !== 'scheduled') throw new AppError('not_found');
     const minutesLeft = (row.appointment.startsAt.getTime() - Date.now()) / 60_000;
     if (minutesLeft < row.organisation.cancellationCutoffMinutes) {
       throw new AppError(
