@@ -64,14 +64,12 @@ async function makePortalUser(
   const { db } = world.services;
   const email = `p${Math.random().toString(36).slice(2, 8)}@example.test`;
   const user = await makeUser(db, w.account.id, w.organisation.id, { email, ...fields });
-  await db
-    .insert(portalAccounts)
-    .values({
-      userId: user.id,
-      email,
-      passwordHash: await hashPassword('portal-password-1'),
-      emailVerifiedAt: new Date(),
-    });
+  await db.insert(portalAccounts).values({
+    userId: user.id,
+    email,
+    passwordHash: await hashPassword('portal-password-1'),
+    emailVerifiedAt: new Date(),
+  });
   const client = new Client(world.app);
   const signIn = await client.post('/api/v1/portal/sign-in', { email, password: 'portal-password-1' });
   expect(signIn.status).toBe(200);
