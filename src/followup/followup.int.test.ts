@@ -234,7 +234,7 @@ describe('F2–F4 batch actions', () => {
       .select()
       .from(outboxMessages)
       .where(eq(outboxMessages.userId, row.user.id));
-    expect(messages).toEqual([]);
+    expect(messages.filter((m) => m.kind === 'appointment_cancelled')).toEqual([]);
   });
 
   it('F4: SMS is refused without a mobile, email without an email, and both for a past appointment (server-side)', async () => {
