@@ -81,7 +81,7 @@ export async function startSmsSink(options: { failWith?: number } = {}) {
 /** Waits for a condition by polling the event loop (no fixed sleeps). */
 export async function waitFor<T>(
   read: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
