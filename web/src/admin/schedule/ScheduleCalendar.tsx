@@ -14,7 +14,7 @@ import { VisuallyHidden } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CalendarEvent, type EventMeta, overallStatus, placesTaken } from './scheduleEvents';
+import { type CalendarEvent, type EventMeta, lockReason, overallStatus, placesTaken } from './scheduleEvents';
 
 export type CalendarView = 'timeGridWeek' | 'timeGridDay';
 
@@ -27,13 +27,13 @@ type Props = {
   hours: { min: string; max: string };
   /** Admins and agents may drag over a range to lock it. */
   canSelectRange: boolean;
-  onRangeChange: (range: { start: Date; end: Date }) => void;
+  onRangeChange: (range: { start: Date; end: Date }, view: CalendarView) => void;
   onFreeTimeClick: (startsAt: string) => void;
   onRangeSelect: (range: { startsAt: string; endsAt: string }) => void;
   onEventClick: (meta: EventMeta) => void;
 };
 
-export function ScheduleCalendar(props: Props) {
+export default function ScheduleCalendar(props: Props) {
   const { t, i18n } = useTranslation();
   const containerRef = useRef<HTMLDivElement>(null);
   useKeyboardReachableScrollers(containerRef, t('schedule.calendar.scrollRegion'));
@@ -51,6 +51,7 @@ export function ScheduleCalendar(props: Props) {
         headingLevel={2}
         height="auto"
         allDaySlot={false}
+        tableHeaderClass="creneau-table-header"
         nowIndicator
         slotDuration="00:15:00"
         slotHeaderInterval="01:00:00"
@@ -83,16 +84,19 @@ export function ScheduleCalendar(props: Props) {
         selectMirror
         selectMinDistance={8}
         unselectAuto
-        datesSet={(info) => props.onRangeChange({ start: info.start, end: info.end })}
+        datesSet={(info) =>
+          props.onRangeChange({ start: info.start, end: info.end }, info.view.type as CalendarView)
+        }
         dateClick={(info) => props.onFreeTimeClick(info.dateStr)}
         select={(info) => props.onRangeSelect({ startsAt: info.startStr, endsAt: info.endStr })}
         eventClick={(info) => {
           info.jsEvent.preventDefault();
-          props.onEventClick(info.event.extendedProps.meta as EventMeta);
+          const meta = info.event.extendedProps.meta as EventMeta | undefined;
+          if (meta) props.onEventClick(meta);
         }}
         eventDidMount={(info) => {
-          const meta = info.event.extendedProps.meta as EventMeta;
-          if (meta.kind === 'appointment')
+          const meta = info.event.extendedProps.meta as EventMeta | undefined;
+          if (meta?.kind === 'appointment')
             info.el.style.setProperty('--creneau-service-color', meta.appointment.color);
         }}
         eventContent={(info) => <EventContent info={info} />}
@@ -104,8 +108,9 @@ export function ScheduleCalendar(props: Props) {
 
 function EventContent({ info }: { info: EventDisplayInfo }) {
   const { t } = useTranslation();
-  const meta = info.event.extendedProps.meta as EventMeta;
-  if (meta.kind === 'lock') {
+  // The mirror of a range being selected has no meta: it keeps FullCalendar's own content.
+  const meta = info.event.extendedProps.meta as EventMeta | undefined;
+  if (meta?.kind === 'lock') {
     return (
       <div className="creneau-event-body">
         <span className="creneau-event-line">
@@ -117,7 +122,7 @@ function EventContent({ info }: { info: EventDisplayInfo }) {
       </div>
     );
   }
-  if (meta.kind !== 'appointment') return true;
+  if (meta?.kind !== 'appointment') return true;
   const { appointment } = meta;
   const status = overallStatus(appointment);
   const names = appointment.participants
@@ -131,7 +136,7 @@ function EventContent({ info }: { info: EventDisplayInfo }) {
         <VisuallyHidden>{t(`schedule.status.${status}`)} — </VisuallyHidden>
         <span>{info.timeText}</span>
       </span>
-      <strong className="creneau-event-line">
+      <strong className="creneau-event-title">
         {info.event.title}
         {appointment.capacity > 1 && (
           <span className="creneau-places">
@@ -147,14 +152,9 @@ function EventContent({ info }: { info: EventDisplayInfo }) {
 }
 
 function BackgroundContent({ info }: { info: EventDisplayInfo }) {
-  const meta = info.event.extendedProps.meta as EventMeta;
-  if (meta.kind !== 'absence') return null;
+  const meta = info.event.extendedProps.meta as EventMeta | undefined;
+  if (meta?.kind !== 'absence') return null;
   return <span className="creneau-absence-label">{info.event.title}</span>;
-}
-
-/** Lock reasons written by the server as codes are shown in words; others as typed by staff. */
-export function lockReason(reason: string, t: ReturnType<typeof useTranslation>['t']): string {
-  return reason === 'freed_by_cancellation' ? t('schedule.lockReasons.freedByCancellation') : reason;
 }
 
 /**
@@ -167,10 +167,14 @@ function useKeyboardReachableScrollers(containerRef: RefObject<HTMLDivElement | 
     if (!container) return;
     const update = () => {
       for (const element of container.querySelectorAll<HTMLElement>('*')) {
-        const style = getComputedStyle(element);
-        const scrolls =
-          (/(auto|scroll)/.test(style.overflowY) && element.scrollHeight > element.clientHeight) ||
-          (/(auto|scroll)/.test(style.overflowX) && element.scrollWidth > element.clientWidth);
+        const overflowsY = element.scrollHeight > element.clientHeight;
+        const overflowsX = element.scrollWidth > element.clientWidth;
+        const style = overflowsY || overflowsX ? getComputedStyle(element) : undefined;
+        const scrolls = Boolean(
+          style &&
+            ((overflowsY && /(auto|scroll)/.test(style.overflowY)) ||
+              (overflowsX && /(auto|scroll)/.test(style.overflowX))),
+        );
         if (scrolls && !element.hasAttribute('tabindex')) {
           element.setAttribute('tabindex', '0');
           element.setAttribute('role', 'region');
@@ -184,12 +188,23 @@ function useKeyboardReachableScrollers(containerRef: RefObject<HTMLDivElement | 
         }
       }
     };
+    // Coalesced into one pass per frame: FullCalendar re-renders often, and changing attributes inside a
+    // ResizeObserver callback could start a resize loop.
+    let frame = 0;
+    const schedule = () => {
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          update();
+        });
+    };
     update();
-    const resize = new ResizeObserver(update);
+    const resize = new ResizeObserver(schedule);
     resize.observe(container);
-    const mutations = new MutationObserver(() => requestAnimationFrame(update));
+    const mutations = new MutationObserver(schedule);
     mutations.observe(container, { childList: true, subtree: true });
     return () => {
+      cancelAnimationFrame(frame);
       resize.disconnect();
       mutations.disconnect();
     };

@@ -1,8 +1,10 @@
-// What the schedule's colours and markers mean (free, closed, absence, lock, statuses), above the calendar.
+// What the schedule's colours and markers mean (free, closed, absence, lock, statuses), above the calendar,
+// and the shown absences in words.
 import { Group, Text } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { PARTICIPANT_STATUSES } from './scheduleEvents';
+import { PARTICIPANT_STATUSES, type ScheduleAbsence } from './scheduleEvents';
+import { formatPeriod } from './zonedTime';
 
 export function ScheduleLegend() {
   const { t } = useTranslation();
@@ -44,5 +46,23 @@ export function ScheduleLegend() {
         </Group>
       ))}
     </Group>
+  );
+}
+
+/** The absences of the shown range in words: the calendar draws them as backgrounds screen readers skip. */
+export function AbsencesSummary({ absences, timeZone }: { absences: ScheduleAbsence[]; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  if (!absences.length) return null;
+  return (
+    <Text size="sm">
+      {t('schedule.absencesShown', {
+        list: absences
+          .map((absence) => {
+            const period = formatPeriod(absence.startsAt, absence.endsAt, timeZone, i18n.language);
+            return absence.reason ? `${period} (${absence.reason})` : period;
+          })
+          .join('; '),
+      })}
+    </Text>
   );
 }

@@ -5,7 +5,7 @@ import type { CalendarRef } from '@fullcalendar/react';
 import { Anchor, Button, em, Group, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCalendarPlus, IconClockEdit, IconLock } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -19,11 +19,14 @@ import { BookingModal } from './booking/BookingModal';
 import { LockDetailsModal } from './locks/LockDetailsModal';
 import { LockModal } from './locks/LockModal';
 import { ProviderSelect, pickProvider, providerName, useProviders } from './providers';
-import { ScheduleCalendar } from './ScheduleCalendar';
-import { ScheduleLegend } from './ScheduleLegend';
+import type { CalendarView } from './ScheduleCalendar';
+import { AbsencesSummary, ScheduleLegend } from './ScheduleLegend';
 import { type ScheduleLock, toCalendarEvents, visibleHours } from './scheduleEvents';
 import { useSchedulingLists } from './useSchedulingLists';
 import { localParts, todayIn, visibleDates } from './zonedTime';
+
+// FullCalendar is the largest part of the admin: it loads with the schedule, not with the other tabs.
+const ScheduleCalendar = lazy(() => import('./ScheduleCalendar'));
 
 type Dialog =
   | { kind: 'book'; date: string; time: string }
@@ -51,27 +54,36 @@ export function ScheduleView() {
   const dates = range ? visibleDates(range.start, range.end, timeZone) : undefined;
   const providerId = provider?.id;
   const schedule = useLoader(async () => {
-    if (!providerId || !dates) return undefined;
-    return unwrap(
+    if (!providerId || !range || !dates) return undefined;
+    const data = await unwrap(
       api.GET('/api/v1/orgs/{orgId}/schedule', {
         params: { path: { orgId: organisationId }, query: { providerId, from: dates.from, to: dates.to } },
       }),
     );
+    return { providerId, range, dates, data };
   }, [organisationId, providerId, dates?.from, dates?.to]);
+  // While another provider's schedule loads, the previous one is not shown under the new name.
+  const loaded = schedule.data?.providerId === providerId ? schedule.data : undefined;
 
   const events = useMemo(
     () =>
-      schedule.data && range
-        ? toCalendarEvents(schedule.data, range, {
+      loaded
+        ? toCalendarEvents(loaded.data, loaded.range, {
             serviceName: (name) => (i18n.language === 'en' ? name.en : name.fr),
             locked: t('schedule.locked'),
             absent: t('schedule.absent'),
           })
         : [],
-    [schedule.data, range, i18n.language, t],
+    [loaded, i18n.language, t],
   );
-  const hours = visibleHours(schedule.data, timeZone);
-  const initialDate = searchParams.get('date') ?? undefined;
+  const hours = visibleHours(loaded?.data, timeZone);
+  // Where the calendar is (view and date), so it comes back there when it is rebuilt for another language.
+  const [position, setPosition] = useState<{ view?: CalendarView; date?: string }>(() => {
+    const date = searchParams.get('date');
+    return { date: date && DATE_PATTERN.test(date) ? date : undefined };
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a phone turned into a tablet gets its default view again.
+  useEffect(() => setPosition((previous) => ({ ...previous, view: undefined })), [isPhone]);
 
   const chooseProvider = (id: string) =>
     setSearchParams(
@@ -135,34 +147,42 @@ export function ScheduleView() {
         <>
           <Text size="sm">
             {t('schedule.intro', { provider: providerName(provider), timeZone })}{' '}
+            {isManager ? t('schedule.howToManager') : t('schedule.howTo')}{' '}
             {lists.data.services.length === 0 && t('schedule.noServicesYet')}
           </Text>
           <ScheduleLegend />
+          <AbsencesSummary absences={loaded?.data.absences ?? []} timeZone={timeZone} />
           <ErrorAlert error={schedule.error} />
           <div aria-busy={schedule.isLoading}>
-            <ScheduleCalendar
-              key={`${provider.id}:${isPhone ? 'phone' : 'wide'}`}
-              calendarRef={calendarRef}
-              events={events}
-              timeZone={timeZone}
-              initialView={isPhone ? 'timeGridDay' : 'timeGridWeek'}
-              initialDate={initialDate && DATE_PATTERN.test(initialDate) ? initialDate : undefined}
-              hours={hours}
-              canSelectRange={isManager}
-              onRangeChange={setRange}
-              onFreeTimeClick={(startsAt) => setDialog({ kind: 'book', ...localParts(startsAt, timeZone) })}
-              onRangeSelect={({ startsAt, endsAt }) => {
-                const start = localParts(startsAt, timeZone);
-                const end = localParts(endsAt, timeZone);
-                calendarRef.current?.getApi().unselect();
-                setDialog({ kind: 'lock', date: start.date, startTime: start.time, endTime: end.time });
-              }}
-              onEventClick={(meta) => {
-                if (meta.kind === 'appointment')
-                  setDialog({ kind: 'appointment', appointmentId: meta.appointment.id });
-                if (meta.kind === 'lock') setDialog({ kind: 'lockDetails', lock: meta.lock });
-              }}
-            />
+            <Suspense fallback={<PageLoader />}>
+              <ScheduleCalendar
+                // FullCalendar is rebuilt (at the same place) when the language or the screen class changes.
+                key={`${provider.id}:${isPhone ? 'phone' : 'wide'}:${i18n.language}`}
+                calendarRef={calendarRef}
+                events={events}
+                timeZone={timeZone}
+                initialView={position.view ?? (isPhone ? 'timeGridDay' : 'timeGridWeek')}
+                initialDate={position.date}
+                hours={hours}
+                canSelectRange={isManager}
+                onRangeChange={(shown, view) => {
+                  setRange(shown);
+                  setPosition({ view, date: visibleDates(shown.start, shown.end, timeZone).from });
+                }}
+                onFreeTimeClick={(startsAt) => setDialog({ kind: 'book', ...localParts(startsAt, timeZone) })}
+                onRangeSelect={({ startsAt, endsAt }) => {
+                  const start = localParts(startsAt, timeZone);
+                  const end = localParts(endsAt, timeZone);
+                  calendarRef.current?.getApi().unselect();
+                  setDialog({ kind: 'lock', date: start.date, startTime: start.time, endTime: end.time });
+                }}
+                onEventClick={(meta) => {
+                  if (meta.kind === 'appointment')
+                    setDialog({ kind: 'appointment', appointmentId: meta.appointment.id });
+                  if (meta.kind === 'lock') setDialog({ kind: 'lockDetails', lock: meta.lock });
+                }}
+              />
+            </Suspense>
           </div>
         </>
       )}
@@ -174,8 +194,8 @@ export function ScheduleView() {
           providerName={providerName(provider)}
           timeZone={timeZone}
           initial={dialog}
-          schedule={schedule.data}
-          scheduleDates={dates}
+          schedule={loaded?.data}
+          scheduleDates={loaded?.dates}
           services={lists.data.services}
           onClose={close}
           onBooked={afterChange}

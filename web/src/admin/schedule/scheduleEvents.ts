@@ -1,5 +1,6 @@
 // A provider's schedule (GET /orgs/{orgId}/schedule) → the calendar's events: appointments and red locks
 // in the foreground; opening hours, closed time and absences as backgrounds. Pure, so it is unit-tested.
+import type { TFunction } from 'i18next';
 import type { ResponseBody } from '../../api/client';
 import { localParts, minutesOfDay } from './zonedTime';
 
@@ -60,6 +61,11 @@ export function overallStatus(appointment: ScheduleAppointment): ParticipantStat
   if (statuses.size > 1) return 'mixed';
   const [status] = statuses;
   return PARTICIPANT_STATUSES.includes(status as ParticipantStatus) ? (status as ParticipantStatus) : 'mixed';
+}
+
+/** Lock reasons written by the server as codes are shown in words; others as staff typed them. */
+export function lockReason(reason: string, t: TFunction): string {
+  return reason === 'freed_by_cancellation' ? t('schedule.lockReasons.freedByCancellation') : reason;
 }
 
 /** Places taken in a group session (cancelled participants free theirs). */

@@ -143,7 +143,8 @@ function AppointmentDetails({
             {canCancel && (
               <Button
                 variant="light"
-                color="red.9"
+                color="red"
+                c="red.9"
                 leftSection={<IconCalendarX size={16} aria-hidden="true" />}
                 onClick={() => setCancelling(true)}
               >

@@ -7,8 +7,7 @@ import { api, unwrap } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { notifySuccess } from '../../../components/notify';
 import { useApiAction } from '../../../components/useApiAction';
-import { lockReason } from '../ScheduleCalendar';
-import type { ScheduleLock } from '../scheduleEvents';
+import { lockReason, type ScheduleLock } from '../scheduleEvents';
 import { formatPeriod } from '../zonedTime';
 
 type Props = {
