@@ -78,16 +78,4 @@ export async function startSmsSink(options: { failWith?: number } = {}) {
   };
 }
 
-/** Waits for a condition by polling the event loop (no fixed sleeps). */
-export async function waitFor<T>(
-  read: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined && value !== false) return value as T;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { waitFor } from './wait.ts';

@@ -11,6 +11,7 @@ import {
   makeUser,
 } from '../../test/scheduling-factories.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
+import { waitFor } from '../../test/wait.ts';
 import { outboxMessages } from '../db/schema.ts';
 
 let world: TestApp;
@@ -344,13 +345,3 @@ describe('R1 reports', () => {
     expect((await provider.get(`${w.base}/reports/appointments?${query}`)).status).toBe(403);
   });
 });
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}

@@ -3,6 +3,7 @@ import { eq, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/test-app.ts';
+import { waitFor } from '../../test/wait.ts';
 import { sessions } from '../db/schema.ts';
 import { enqueue } from './boss.ts';
 
@@ -11,16 +12,6 @@ beforeAll(async () => {
   world = await startTestApp({ worker: true });
 });
 afterAll(() => world?.close());
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe('pg-boss on the application database', () => {
   it('N4: a job sent in a rolled-back transaction does not exist', async () => {

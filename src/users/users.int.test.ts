@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeOrganisation, makeStaff, PASSWORD } from '../../test/factories.ts';
 import { localInstant, makeClinic, makeService } from '../../test/scheduling-factories.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
+import { waitFor } from '../../test/wait.ts';
 import { hashToken } from '../auth/sessions.ts';
 import {
   accounts,
@@ -33,16 +34,6 @@ async function createUser(client: Client, base: string, body: Record<string, unk
   const response = await client.post(`${base}/users`, body);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body;
-}
-
-async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 describe('U1 create a user record', () => {
