@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundContent } from '../components/NotFoundPage';
 import { AdminLayout } from './AdminLayout';
+import { NotificationSettingsPage } from './account/NotificationSettingsPage';
+import { FollowupPage } from './followup/FollowupPage';
+import { OutboxPage } from './outbox/OutboxPage';
 import { PlaceholderPage } from './PlaceholderPage';
+import { ReportsPage } from './reports/ReportsPage';
 import { SchedulePage } from './schedule/SchedulePage';
 import { AdminSessionProvider, useAdminSession } from './session';
 import { SettingsPage } from './settings/SettingsPage';
@@ -25,15 +29,16 @@ function AdminPages() {
     <Routes key={membership.organisationId}>
       <Route index element={<Navigate to="schedule" replace />} />
       <Route path="schedule/*" element={<SchedulePage />} />
-      <Route path="follow-up" element={<PlaceholderPage page="followUp" />} />
+      <Route path="follow-up" element={<FollowupPage />} />
       <Route path="users" element={<UsersListPage />} />
       <Route path="users/new" element={<CreateUserPage />} />
       <Route path="users/merge" element={<MergeUsersPage />} />
       <Route path="users/:userId" element={<UserRecordPage />} />
       <Route path="consultations" element={<PlaceholderPage page="consultations" />} />
-      <Route path="reports" element={<PlaceholderPage page="reports" />} />
+      <Route path="reports" element={<ReportsPage />} />
       <Route path="settings" element={<SettingsPage />} />
-      <Route path="outbox" element={<PlaceholderPage page="outbox" />} />
+      <Route path="outbox" element={<OutboxPage />} />
+      <Route path="account/notifications" element={<NotificationSettingsPage />} />
       <Route path="*" element={<NotFoundContent />} />
     </Routes>
   );

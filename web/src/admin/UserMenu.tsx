@@ -1,9 +1,9 @@
-// The signed-in member's menu: change password, sign out.
+// The signed-in member's menu: Account › Notifications, change password, sign out.
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, rememberCsrfToken } from '../api/client';
 import { ChangePasswordModal } from './ChangePasswordModal';
 import { useAdminSession } from './session';
@@ -46,6 +46,13 @@ export function UserMenu() {
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item
+            component={Link}
+            to="/admin/account/notifications"
+            leftSection={<IconBell size={16} aria-hidden="true" />}
+          >
+            {t('outbox.notifications.menu')}
+          </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} aria-hidden="true" />} onClick={passwordModal.open}>
             {t('auth.changePassword.menu')}
           </Menu.Item>

@@ -1,0 +1,112 @@
+// S7/F5: an appointment's history entry in words — created, moved, status changed, marked not eligible,
+// cancelled (notice channel, lock), slot locked, each notification's fate, reminder requested — in the
+// interface language; the server keeps codes.
+import type { TFunction } from 'i18next';
+import type { ResponseBody } from '../../api/client';
+import { formatRowTime } from './format';
+import { isParticipantStatus, statusKey } from './status';
+
+export type AppointmentDetail = ResponseBody<'/api/v1/orgs/{orgId}/appointments/{appointmentId}', 'get'>;
+export type HistoryEntry = AppointmentDetail['history'][number];
+
+const ACTIONS = [
+  'created',
+  'moved',
+  'status_changed',
+  'marked_not_eligible',
+  'cancelled',
+  'slot_locked',
+  'notification_sent',
+  'notification_failed',
+  'notification_skipped',
+  'notification_delivered',
+  'reminder_requested',
+] as const;
+const CHANNELS = ['email', 'sms', 'none'] as const;
+const KINDS = [
+  'appointment_confirmation',
+  'appointment_moved',
+  'appointment_cancelled',
+  'appointment_reminder',
+  'user_invitation',
+] as const;
+const SKIP_REASONS = ['no_contact', 'preference_off', 'past'] as const;
+
+function pick<T extends string>(list: readonly T[], value: unknown): T | undefined {
+  return list.find((item) => item === value);
+}
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export function historyTitle(entry: HistoryEntry, t: TFunction): string {
+  const action = pick(ACTIONS, entry.action);
+  return action
+    ? t(`followup.history.actions.${action}`)
+    : t('followup.history.actions.other', { action: entry.action });
+}
+
+function statusWord(value: unknown, t: TFunction): string {
+  return isParticipantStatus(value) ? t(statusKey(value)) : text(value);
+}
+
+type Context = { detail: AppointmentDetail; timeZone: string; language: string; t: TFunction };
+
+function notificationLines(details: Record<string, unknown>, t: TFunction): string[] {
+  const lines: string[] = [];
+  const kind = pick(KINDS, details.kind);
+  if (kind) lines.push(t(`followup.history.kinds.${kind}`));
+  const channel = pick(CHANNELS, details.channel);
+  if (channel) lines.push(t(`followup.history.channels.${channel}`));
+  const reason = pick(SKIP_REASONS, details.reason);
+  if (reason) lines.push(t(`followup.history.skipReasons.${reason}`));
+  if (typeof details.error === 'string') lines.push(t('followup.history.error', { error: details.error }));
+  return lines;
+}
+
+/** The lines under the title: whose entry it is and what was chosen or changed. */
+export function historyDetails(entry: HistoryEntry, { detail, timeZone, language, t }: Context): string[] {
+  const details = entry.details;
+  const lines: string[] = [];
+  const person = detail.participants.find(
+    (p) => p.id === entry.participantId || (details.userId !== undefined && p.userId === details.userId),
+  );
+  if (person) lines.push(person.name);
+  const when = (value: unknown) => formatRowTime(text(value), timeZone, language);
+  switch (entry.action) {
+    case 'moved':
+      if (details.from && details.to)
+        lines.push(t('followup.history.fromTo', { from: when(details.from), to: when(details.to) }));
+      break;
+    case 'status_changed':
+      lines.push(
+        t('followup.history.fromTo', { from: statusWord(details.from, t), to: statusWord(details.to, t) }),
+      );
+      break;
+    case 'marked_not_eligible':
+      lines.push(
+        details.cancel ? t('followup.history.withCancellation') : t('followup.history.appointmentKept'),
+      );
+      break;
+    case 'cancelled': {
+      if (details.reason === 'not_eligible') lines.push(t('followup.history.reasonNotEligible'));
+      const channel = pick(CHANNELS, details.notify);
+      if (channel) lines.push(t(`followup.history.noticeBy.${channel}`));
+      lines.push(details.lockSlot ? t('followup.history.slotLocked') : t('followup.history.slotFreed'));
+      break;
+    }
+    case 'slot_locked':
+      if (details.startsAt) lines.push(when(details.startsAt));
+      break;
+    case 'notification_sent':
+    case 'notification_failed':
+    case 'notification_skipped':
+    case 'notification_delivered':
+      lines.push(...notificationLines(details, t));
+      break;
+  }
+  return lines;
+}
+
+export function historyActor(entry: HistoryEntry, t: TFunction): string {
+  if (entry.actor === 'user') return t('followup.history.byUser');
+  return entry.actor ? t('followup.history.byStaff', { name: entry.actor }) : t('followup.history.bySystem');
+}
