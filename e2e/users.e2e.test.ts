@@ -131,7 +131,7 @@ describe('users journey', () => {
     const keptId = new URL(page.url()).searchParams.get('keepId');
     const otherTab = await context.newPage();
     await otherTab.goto(`/admin/users/${keptId}`);
-    await otherTab.getByRole('button', { name: 'Edit' }).click();
+    await otherTab.getByRole('button', { name: 'Edit', exact: true }).click();
     await otherTab.getByRole('textbox', { name: 'Notes' }).fill('Prefers morning appointments');
     await otherTab.getByRole('button', { name: 'Save' }).click();
     await otherTab.getByText('Changes saved.').waitFor();
@@ -206,7 +206,7 @@ describe('users journey', () => {
 
     // U3: the edit sends the new mobile; the warning goes and the history says what changed.
     await table.getByRole('link', { name: 'Marc Sans-Contact' }).click();
-    await page.getByRole('button', { name: 'Modifier' }).click();
+    await page.getByRole('button', { name: 'Modifier', exact: true }).click();
     await page.getByRole('textbox', { name: 'Cellulaire' }).fill('514 555 0188');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const history = page.getByRole('list', { name: 'Historique' });
