@@ -57,7 +57,8 @@ describe('schedule journey', () => {
     page.on('pageerror', (error) => {
       // FullCalendar 7.1.4 calls scrollTo on a scroller it already unmounted when the calendar is rebuilt;
       // harmless to the page (nothing is lost), tracked as a known upstream defect in the README.
-      if (error.message !== "Cannot read properties of null (reading 'scrollTo')") pageErrors.push(error.message);
+      if (error.message !== "Cannot read properties of null (reading 'scrollTo')")
+        pageErrors.push(error.message);
     });
     await signInAtPlateau(page);
 

@@ -190,7 +190,10 @@ describe('F2–F4 batch actions', () => {
       localInstant(TZ, 2, '13:00'),
     ]);
     const message = await waitFor(async () => {
-      const found = await world.services.db.select().from(outboxMessages).where(eq(outboxMessages.userId, row.user.id));
+      const found = await world.services.db
+        .select()
+        .from(outboxMessages)
+        .where(eq(outboxMessages.userId, row.user.id));
       return found.find((m) => m.kind === 'appointment_cancelled');
     });
     expect(message).toMatchObject({

@@ -173,6 +173,15 @@ describe('S3 slot generation', () => {
     expect(night.map((s) => iso(s.start))).toEqual(['2026-03-29T01:00:00.000Z']);
   });
 
+  it('S2: opening hours may run until 24:00 (midnight)', () => {
+    const slots = findFreeSlots(
+      [calendar({ rules: weekdays('23:00', '24:00') })],
+      service,
+      query('2026-06-01'),
+    );
+    expect(slots.map((s) => iso(s.start))).toEqual(['2026-06-02T03:00:00.000Z', '2026-06-02T03:30:00.000Z']);
+  });
+
   it('S2: a weekly rule applies only inside its validity dates and to its services', () => {
     const cal = calendar({
       rules: [

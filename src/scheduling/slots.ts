@@ -85,6 +85,9 @@ const MINUTE = 60_000;
 export const MAX_RANGE_DAYS = 62;
 
 export function toInstant(date: string, time: string, timeZone: string): number {
+  // "24:00" closes a day that stays open until midnight: the next day at 00:00.
+  if (time === '24:00')
+    return toInstant(Temporal.PlainDate.from(date).add({ days: 1 }).toString(), '00:00', timeZone);
   return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(timeZone, {
     disambiguation: 'compatible',
   }).epochMilliseconds;
