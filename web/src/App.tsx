@@ -9,6 +9,10 @@ import { SkipLink } from './components/SkipLink';
 const LoginPage = lazy(() => import('./admin/LoginPage'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
 const PortalLandingPage = lazy(() => import('./portal/PortalLandingPage'));
+const BookingPage = lazy(() => import('./portal/booking/BookingPage'));
+const ConfirmationPage = lazy(() => import('./portal/booking/ConfirmationPage'));
+const PortalSpacePage = lazy(() => import('./portal/space/PortalSpacePage'));
+const InvitationPage = lazy(() => import('./portal/invitation/InvitationPage'));
 
 export function App() {
   return (
@@ -20,6 +24,10 @@ export function App() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="/p/:slug" element={<PortalLandingPage />} />
+          <Route path="/p/:slug/book" element={<BookingPage />} />
+          <Route path="/p/:slug/confirmation" element={<ConfirmationPage />} />
+          <Route path="/portal" element={<PortalSpacePage />} />
+          <Route path="/portal/invitation/:token" element={<InvitationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -5,12 +5,16 @@ import followupEn from './areas/followup.en.json';
 import followupFr from './areas/followup.fr.json';
 import outboxEn from './areas/outbox.en.json';
 import outboxFr from './areas/outbox.fr.json';
+import portalEn from './areas/portal.en.json';
+import portalFr from './areas/portal.fr.json';
 import reportsEn from './areas/reports.en.json';
 import reportsFr from './areas/reports.fr.json';
 import scheduleEn from './areas/schedule.en.json';
 import scheduleFr from './areas/schedule.fr.json';
 import servicesEn from './areas/services.en.json';
 import servicesFr from './areas/services.fr.json';
+import tagsEn from './areas/tags.en.json';
+import tagsFr from './areas/tags.fr.json';
 import usersEn from './areas/users.en.json';
 import usersFr from './areas/users.fr.json';
 import enBase from './en.json';
@@ -24,6 +28,8 @@ export const fr = {
   followup: followupFr,
   reports: reportsFr,
   outbox: outboxFr,
+  portal: portalFr,
+  tags: tagsFr,
 };
 
 export const en: typeof fr = {
@@ -34,4 +40,6 @@ export const en: typeof fr = {
   followup: followupEn,
   reports: reportsEn,
   outbox: outboxEn,
+  portal: portalEn,
+  tags: tagsEn,
 };

@@ -1,78 +1,32 @@
-// P1: the public page of an organisation (/p/:slug): name, address, phone, locations, and the booking
-// entry point (closed until online booking ships). Shown in the organisation's default language unless the
-// visitor chose one. Mobile first.
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Card,
-  Container,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+// P1: the public page of an organisation (/p/:slug): name, address, phone, locations, and the way into
+// online booking (/p/:slug/book). Shown in the organisation's default language unless the visitor chose
+// one. Mobile first.
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCalendarPlus, IconMapPin, IconPhone } from '@tabler/icons-react';
-import { type ReactNode, useEffect, useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { api, type ResponseBody, unwrap } from '../api/client';
+import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PageLoader } from '../components/PageLoader';
-import { MAIN_CONTENT_ID } from '../components/SkipLink';
-import { useLoader } from '../components/useLoader';
 import { usePageTitle } from '../components/usePageTitle';
-import i18n from '../i18n';
-import { readChosenLanguage } from '../i18n/language';
 import { formatPhone } from './formatPhone';
-
-type PublicOrganisation = ResponseBody<'/api/v1/public/organisations/{slug}', 'get'>;
+import { PortalLayout } from './PortalLayout';
+import { type PublicOrganisation, usePublicOrganisation } from './usePublicOrganisation';
 
 export default function PortalLandingPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
-  const loader = useLoader(
-    () => unwrap(api.GET('/api/v1/public/organisations/{slug}', { params: { path: { slug } } })),
-    [slug],
-  );
+  const loader = usePublicOrganisation(slug);
   const organisation = loader.data;
-  // An unknown slug (404) and a malformed one (400) are the same thing to a visitor.
-  const isNotFound = loader.error?.status === 404 || loader.error?.status === 400;
-  usePageTitle(organisation?.name ?? (isNotFound ? t('portal.notFound.title') : undefined));
-
-  const defaultLanguage = organisation?.defaultLanguage;
-  useEffect(() => {
-    if (defaultLanguage && !readChosenLanguage()) void i18n.changeLanguage(defaultLanguage);
-  }, [defaultLanguage]);
+  usePageTitle(organisation?.name ?? (loader.isNotFound ? t('portal.notFound.title') : undefined));
 
   return (
-    <Box mih="100vh" bg="gray.0">
-      <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Container size="md" py="sm">
-          <Group justify="space-between" wrap="nowrap">
-            <Text fw={700} size="lg" c="blue.9">
-              {t('common.appName')}
-            </Text>
-            <LanguageSwitch />
-          </Group>
-        </Container>
-      </Box>
-      <Container component="main" id={MAIN_CONTENT_ID} tabIndex={-1} size="md" py="lg" px="md">
-        {loader.isLoading && <PageLoader />}
-        {isNotFound && <OrganisationNotFound />}
-        {loader.error && !isNotFound && <ErrorAlert error={loader.error} />}
-        {organisation && !loader.isLoading && <OrganisationLanding organisation={organisation} />}
-      </Container>
-      <Container component="footer" size="md" pb="lg">
-        <Text size="sm" c="dimmed" ta="center">
-          {t('portal.poweredBy')}
-        </Text>
-      </Container>
-    </Box>
+    <PortalLayout>
+      {loader.isLoading && <PageLoader />}
+      {loader.isNotFound && <OrganisationNotFound />}
+      {loader.error && !loader.isNotFound && <ErrorAlert error={loader.error} />}
+      {organisation && !loader.isLoading && <OrganisationLanding organisation={organisation} />}
+    </PortalLayout>
   );
 }
 
@@ -131,18 +85,17 @@ function OrganisationLanding({ organisation }: { organisation: PublicOrganisatio
 
       <Card withBorder radius="md" padding="lg">
         <Stack gap="sm">
+          <Text id={bookingNoteId}>{t('portal.bookIntro')}</Text>
           <Button
+            component={Link}
+            to={`/p/${organisation.slug}/book`}
             size="lg"
             fullWidth
-            disabled
             leftSection={<IconCalendarPlus aria-hidden="true" />}
             aria-describedby={bookingNoteId}
           >
             {t('portal.book')}
           </Button>
-          <Alert id={bookingNoteId} variant="light" color="blue" role="note">
-            {t('portal.bookingSoon')}
-          </Alert>
         </Stack>
       </Card>
 

@@ -10,6 +10,7 @@ import { LocationsSection } from './LocationsSection';
 import { OrganisationSection } from './OrganisationSection';
 import { StaffSection } from './StaffSection';
 import { ServicesSection } from './services/ServicesSection';
+import { TagsSection } from './tags/TagsSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function SettingsPage() {
       <ServicesSection organisationId={organisationId} canEdit={isAdmin} />
       <AvailabilitySection organisationId={organisationId} timeZone={timeZone} />
       {(isAdmin || role === 'agent') && <StaffSection organisationId={organisationId} canEdit={isAdmin} />}
+      {isAccountAdmin && <TagsSection />}
       {isAccountAdmin && <AccountSection />}
     </Stack>
   );

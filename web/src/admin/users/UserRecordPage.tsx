@@ -23,6 +23,7 @@ import { PreferencesSection } from './PreferencesSection';
 import { type RecordNotice, readRecordNotice } from './recordNotice';
 import { loadUser } from './requests';
 import { type EmailInUse, fullName, type SaveUserReply, type UserDetail } from './types';
+import { UserTags } from './UserTags';
 
 export function UserRecordPage() {
   const { userId = '' } = useParams();
@@ -112,6 +113,12 @@ function RecordContent({ user, notice, emailInUse, revision, onSaved, onChanged 
           </Button>
         </Group>
       </Group>
+      <UserTags
+        organisationId={organisationId}
+        userId={user.id}
+        canEdit={role !== 'provider'}
+        onChanged={onChanged}
+      />
       {notice?.notice === 'redirected' && (
         <Notice role="status" color="blue" icon={<IconInfoCircle aria-hidden="true" />}>
           {t('users.record.redirected')}

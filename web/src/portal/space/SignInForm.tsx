@@ -1,0 +1,61 @@
+// Sign in to the user space (P4): POST /portal/sign-in, then GET /portal/session. Used by /portal and, inline,
+// by the booking form so a person with an account books as themselves without losing their held slot.
+import { Button, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
+import { useApiAction } from '../../components/useApiAction';
+import { type PortalSession, signInToPortal } from '../portalClient';
+
+type Props = { onSignedIn: (session: PortalSession) => void; submitLabel?: string };
+
+export function SignInForm({ onSignedIn, submitLabel }: Props) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const { run, isPending, error, fieldError } = useApiAction();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    let session: PortalSession | undefined;
+    const isDone = await run(async () => {
+      session = await signInToPortal(email, password);
+    });
+    if (isDone && session) onSignedIn(session);
+  };
+
+  const emailLabel = t('portal.space.email');
+  const passwordLabel = t('portal.space.password');
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('portal.space.signInForm')}>
+      <Stack gap="sm">
+        <ErrorAlert error={error} />
+        <TextInput
+          label={emailLabel}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          withAsterisk={false}
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={fieldError('email', emailLabel)}
+        />
+        <PasswordField
+          label={passwordLabel}
+          name="password"
+          autoComplete="current-password"
+          required
+          withAsterisk={false}
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={fieldError('password', passwordLabel)}
+        />
+        <Button type="submit" fullWidth loading={isPending}>
+          {submitLabel ?? t('portal.space.signIn')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
