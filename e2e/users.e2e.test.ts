@@ -214,7 +214,7 @@ describe('users journey', () => {
     expect(await page.getByText('Cet usager ne recevra aucune notification').count()).toBe(0);
 
     // U4: staff may still switch the preferences (the user never changed them).
-    await page.getByRole('switch', { name: 'Notifications par courriel' }).uncheck();
+    await page.getByRole('switch', { name: 'Notifications par courriel' }).click(); // saved on the server first, then shown: wait on the history below
     await history.getByText('Notifications par courriel : Oui → Non').waitFor();
 
     // U5: no email on the record, so only the SMS invitation is offered.
