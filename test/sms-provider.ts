@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type DeliveredSms = { sid: string; to: string; body: string; token: string | undefined };
+export type DeliveredSms = { sid: string; to: string; body: string; token: string | undefined; at: number };
 
 export type SmsProviderStandIn = {
   /** Base URL to give as SMS_PROVIDER_URL. */
@@ -56,7 +56,7 @@ export async function startSmsProvider(
       } else {
         sid = `SM${randomBytes(16).toString('hex')}`;
         if (token) sidByToken.set(token, sid);
-        provider.delivered.push({ sid, to, body, token });
+        provider.delivered.push({ sid, to, body, token, at: Date.now() });
         if (provider.stall) {
           provider.stalled++;
           return;
