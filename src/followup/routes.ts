@@ -9,6 +9,7 @@ import type { Services } from '../context.ts';
 import { PARTICIPANT_STATUSES } from '../db/schema.ts';
 import { orgAccess } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { Nullable } from '../http/schema-helpers.ts';
 import { appointmentReport, exportAppointmentsCsv } from '../reports/queries.ts';
 import { loadScope } from '../users/visibility.ts';
 import { applyBatch } from './actions/apply-batch.ts';
@@ -17,8 +18,6 @@ import { listFollowup } from './queries.ts';
 const errors = Object.fromEntries(
   [400, 401, 403, 404, 409].map((status) => [status, { $ref: 'ErrorReply' }]),
 );
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const Names = Type.Object({ fr: Type.String(), en: Type.String() });
 const Instant = Type.String({ format: 'date-time' });
 const Status = Type.Union(PARTICIPANT_STATUSES.filter((s) => s !== 'held').map((s) => Type.Literal(s)));

@@ -11,12 +11,11 @@ import { appointmentHistory, outboxMessages } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orgAccess, PUBLIC } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { Nullable } from '../http/schema-helpers.ts';
 import { loadAppointment } from '../scheduling/actions/load-appointment.ts';
 import { getStaffSettings, setStaffSettings } from './actions/staff-settings.ts';
 import { liveUserIds, notifyUsers } from './triggers.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const errors = Object.fromEntries(
   [400, 401, 403, 404, 409].map((status) => [status, { $ref: 'ErrorReply' }]),
 );

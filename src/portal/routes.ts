@@ -15,6 +15,7 @@ import {
 } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { PORTAL_USER, PUBLIC } from '../http/access.ts';
+import { Nullable } from '../http/schema-helpers.ts';
 import { buildIcs } from '../notifications/ics.ts';
 import { bookOnline } from './actions/book-online.ts';
 import {
@@ -84,8 +85,6 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
 const errors = Object.fromEntries(
   [400, 401, 403, 404, 409, 410, 429].map((status) => [status, { $ref: 'ErrorReply' }]),
 );
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const BookingBody = Type.Object(
   {
     holdToken: Type.String({ minLength: 20, maxLength: 100 }),

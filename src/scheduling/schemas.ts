@@ -1,9 +1,8 @@
 // TypeBox schemas of scheduling payloads.
 import { Type } from 'typebox';
 import { Uuid } from '../accounts/schemas.ts';
+import { Nullable } from '../http/schema-helpers.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const TimeString = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$' });
 export const Instant = Type.String({ format: 'date-time' });

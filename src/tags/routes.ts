@@ -6,6 +6,7 @@ import { AccountParams, Uuid } from '../accounts/schemas.ts';
 import type { Services } from '../context.ts';
 import { accountAccess, orgAccess } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { Nullable } from '../http/schema-helpers.ts';
 import { loadScope, loadVisibleUser } from '../users/visibility.ts';
 import { deleteTag, saveTag, setServiceTagRules, setUserTags } from './actions.ts';
 import { listTags, serviceRules, tagsOfUsers } from './queries.ts';
@@ -13,8 +14,6 @@ import { listTags, serviceRules, tagsOfUsers } from './queries.ts';
 const errors = Object.fromEntries(
   [400, 401, 403, 404, 409, 410].map((status) => [status, { $ref: 'ErrorReply' }]),
 );
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const TagBody = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 80 }),

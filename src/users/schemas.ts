@@ -2,9 +2,8 @@
 import { Type } from 'typebox';
 import { Uuid } from '../accounts/schemas.ts';
 import { LanguageSchema } from '../auth/schemas.ts';
+import { Nullable } from '../http/schema-helpers.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
