@@ -30,6 +30,9 @@ export async function startBoss(
     schedule: options.supervise ?? true,
     // How often expired jobs (a killed worker's) are noticed and retried.
     superviseIntervalSeconds: options.queue?.superviseSeconds ?? 30,
+    // Expiry of a killed worker's jobs runs in the monitor pass, which pg-boss gates on its own
+    // interval (default 60 s): keep both on the same interval.
+    monitorIntervalSeconds: options.queue?.superviseSeconds ?? 30,
   };
   const boss =
     database.kind === 'pglite'

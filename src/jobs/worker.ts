@@ -23,7 +23,14 @@ export async function startWorker(ctx: WorkerContext): Promise<Transports> {
 
   await ctx.boss.work<NotificationRequest>(
     'notifications.deliver',
-    { ...POLL, batchSize: 20, perJobResults: true, includeMetadata: true, localConcurrency: 2 },
+    {
+      ...POLL,
+      batchSize: 20,
+      burstWhenBatchFull: true,
+      perJobResults: true,
+      includeMetadata: true,
+      localConcurrency: 8,
+    },
     async (jobs) => {
       const results: JobResult[] = [];
       for (const job of jobs) {
@@ -46,7 +53,7 @@ export async function startWorker(ctx: WorkerContext): Promise<Transports> {
 
   await ctx.boss.work<JobPayloads['notifications.reminder']>(
     'notifications.reminder',
-    { ...POLL, batchSize: 20 },
+    { ...POLL, batchSize: 20, burstWhenBatchFull: true, localConcurrency: 4 },
     async (jobs) => {
       for (const job of jobs) {
         await ctx.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // to the outbox under its idempotency key (a second attempt finds it and never sends twice once sent), hands
 // it to the channel, and records the outcome in the appointment's history.
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import {
   appointmentHistory,
   appointments,
@@ -56,7 +56,7 @@ function escapeHtml(value: string): string {
 }
 
 async function recordOutcome(
-  db: Db,
+  db: DbOrTx,
   request: NotificationRequest,
   action: string,
   details: Record<string, unknown>,
@@ -162,14 +162,18 @@ export async function deliverNotification(
           ics,
         })
       : await ctx.transports.sendSms({ key, to: message.recipient, body: message.bodyText });
-    // Only the first attempt to get here records the outcome (the status guard makes it exactly once).
-    const updated = await db
-      .update(outboxMessages)
-      .set({ status: 'sent', providerMessageId: sent.providerMessageId, sentAt: new Date(), error: null })
-      .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.status, 'sending')))
-      .returning({ id: outboxMessages.id });
-    if (updated.length)
-      await recordOutcome(db, request, 'notification_sent', { outboxId: message.id, transport });
+    // Only the first attempt to get here records the outcome (the status guard makes it exactly once), and
+    // the status and its history entry commit together: a crash between them would leave a sent message
+    // that no retry can record any more.
+    await db.transaction(async (tx) => {
+      const updated = await tx
+        .update(outboxMessages)
+        .set({ status: 'sent', providerMessageId: sent.providerMessageId, sentAt: new Date(), error: null })
+        .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.status, 'sending')))
+        .returning({ id: outboxMessages.id });
+      if (updated.length)
+        await recordOutcome(tx, request, 'notification_sent', { outboxId: message.id, transport });
+    });
     return { status: 'sent' };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

@@ -84,13 +84,38 @@ export type Slot = {
 const MINUTE = 60_000;
 export const MAX_RANGE_DAYS = 62;
 
+// Converting a wall-clock time with the Temporal polyfill costs ~40 µs; a 30-day search of 20 providers
+// asks for the same few (date, time) pairs thousands of times, and the answer never changes (issue #5).
+const instants = new Map<string, number>();
+const INSTANT_CACHE_SIZE = 20_000;
+
 export function toInstant(date: string, time: string, timeZone: string): number {
   // "24:00" closes a day that stays open until midnight: the next day at 00:00.
   if (time === '24:00')
     return toInstant(Temporal.PlainDate.from(date).add({ days: 1 }).toString(), '00:00', timeZone);
-  return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(timeZone, {
-    disambiguation: 'compatible',
-  }).epochMilliseconds;
+  const key = `${timeZone} ${date}T${time}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(timeZone, {
+      disambiguation: 'compatible',
+    }).epochMilliseconds;
+    if (instants.size >= INSTANT_CACHE_SIZE) instants.clear();
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+const weekdays = new Map<string, number>();
+
+/** ISO weekday of a local date (remembered like instants: a search asks for each date many times). */
+function weekdayOf(date: string): number {
+  let weekday = weekdays.get(date);
+  if (weekday === undefined) {
+    weekday = Temporal.PlainDate.from(date).dayOfWeek;
+    if (weekdays.size >= INSTANT_CACHE_SIZE) weekdays.clear();
+    weekdays.set(date, weekday);
+  }
+  return weekday;
 }
 
 /** Local dates from..to inclusive. */
@@ -107,11 +132,8 @@ export function eachDate(fromDate: string, toDate: string): string[] {
 
 /** The UTC instants at which a local date begins and ends (a DST day lasts 23 or 25 hours). */
 export function dayBounds(date: string, timeZone: string): Interval {
-  const day = Temporal.PlainDate.from(date);
-  return {
-    start: day.toZonedDateTime({ timeZone }).epochMilliseconds,
-    end: day.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds,
-  };
+  const next = Temporal.PlainDate.from(date).add({ days: 1 }).toString();
+  return { start: toInstant(date, '00:00', timeZone), end: toInstant(next, '00:00', timeZone) };
 }
 
 type Opening = Interval & { locationId: string | null };
@@ -141,7 +163,7 @@ export function openingsOn(
   timeZone: string,
   locationId?: string,
 ): Opening[] {
-  const weekday = Temporal.PlainDate.from(date).dayOfWeek;
+  const weekday = weekdayOf(date);
   const toInterval = (start: string, end: string): Interval => ({
     start: toInstant(date, start, timeZone),
     end: toInstant(date, end, timeZone),
@@ -183,19 +205,22 @@ export function findFreeSlots(calendars: ProviderCalendar[], service: ServiceSpe
   const duration = service.durationMinutes * MINUTE;
   const earliest = query.now + service.minNoticeMinutes * MINUTE;
   const slots: Slot[] = [];
+  const dates = eachDate(query.fromDate, query.toDate);
   for (const calendar of calendars) {
     const locks = normalise(calendar.locks);
-    for (const date of eachDate(query.fromDate, query.toDate)) {
+    const bookings = sortBookings(calendar.bookings);
+    for (const date of dates) {
       for (const opening of openingsOn(calendar, service, date, query.timeZone, query.locationId)) {
         for (let start = opening.start; start + duration <= opening.end; start += step) {
           if (start < earliest) continue;
-          const slot = { start, end: start + duration };
-          const isLocked = locks.some((lock) => overlaps(lock, slot));
+          const end = start + duration;
+          const isLocked = isCovered(locks, start, end);
           if (isLocked && !query.includeLocked) continue;
-          const remaining = placesLeft(calendar.bookings, service, start);
+          const remaining = placesLeft(bookings, service, start);
           if (remaining > 0) {
             slots.push({
-              ...slot,
+              start,
+              end,
               providerId: calendar.providerId,
               locationId: opening.locationId,
               remaining,
@@ -206,14 +231,46 @@ export function findFreeSlots(calendars: ProviderCalendar[], service: ServiceSpe
       }
     }
   }
-  return slots.sort((a, b) => a.start - b.start || a.providerId.localeCompare(b.providerId));
+  // Plain code-unit order for ids: localeCompare goes through ICU and costs more than the search.
+  return slots.sort(
+    (a, b) => a.start - b.start || (a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : 0),
+  );
+}
+
+/** Whether [start, end) meets one of the (few) intervals. A plain loop: this runs for every candidate slot. */
+function isCovered(intervals: Interval[], start: number, end: number): boolean {
+  for (const interval of intervals) if (interval.start < end && start < interval.end) return true;
+  return false;
+}
+
+type SortedBookings = { list: ExistingBooking[]; longest: number };
+
+/** Bookings by busy start, with the longest busy period: a search only visits those near a slot. */
+function sortBookings(bookings: ExistingBooking[]): SortedBookings {
+  const list = [...bookings].sort((a, b) => a.busy.start - b.busy.start);
+  return { list, longest: list.reduce((max, b) => Math.max(max, b.busy.end - b.busy.start), 0) };
+}
+
+/** Index of the first booking whose busy period starts at or after `at`. */
+function firstStartingAt(list: ExistingBooking[], at: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.busy.start < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Places left at `start`: a same-service group appointment at that instant may still have room. */
-function placesLeft(bookings: ExistingBooking[], service: ServiceSpec, start: number): number {
+function placesLeft(bookings: SortedBookings, service: ServiceSpec, start: number): number {
   const busy = busyPeriodOf(service, start);
   let joinable: number | undefined;
-  for (const booking of bookings) {
+  // Only bookings starting within `longest` before this busy period can overlap it.
+  for (let i = firstStartingAt(bookings.list, busy.start - bookings.longest); i < bookings.list.length; i++) {
+    const booking = bookings.list[i]!;
+    if (booking.busy.start >= busy.end) break;
     if (!overlaps(booking.busy, busy)) continue;
     if (service.capacity > 1 && booking.serviceId === service.id && booking.start === start) {
       joinable = booking.remaining;

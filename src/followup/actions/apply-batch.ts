@@ -86,19 +86,25 @@ export async function applyBatch(ctx: StaffContext, organisationId: string, inpu
   const byAppointment = new Map<string, Row[]>();
   for (const row of allowed)
     byAppointment.set(row.appointment.id, [...(byAppointment.get(row.appointment.id) ?? []), row]);
-  for (const group of byAppointment.values()) {
-    try {
-      const results = await ctx.db.transaction((tx) =>
-        applyToAppointment(ctx, tx, organisationId, group, input, now),
-      );
-      for (const result of results) outcomes.set(result.participantId, result);
-    } catch (error) {
-      const code = error instanceof AppError ? error.code : 'internal';
-      if (code === 'internal') throw error;
-      for (const row of group)
-        outcomes.set(row.participant.id, { participantId: row.participant.id, outcome: 'refused', code });
+  // One transaction with a savepoint per appointment: a refused appointment rolls back alone and never
+  // blocks the others, and the batch pays for one commit instead of one per appointment (issue #6).
+  // Appointments are locked in id order, so two overlapping batches cannot deadlock.
+  const groups = [...byAppointment].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, group]) => group);
+  await ctx.db.transaction(async (batch) => {
+    for (const group of groups) {
+      try {
+        const results = await batch.transaction((tx) =>
+          applyToAppointment(ctx, tx, organisationId, group, input, now),
+        );
+        for (const result of results) outcomes.set(result.participantId, result);
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : 'internal';
+        if (code === 'internal') throw error;
+        for (const row of group)
+          outcomes.set(row.participant.id, { participantId: row.participant.id, outcome: 'refused', code });
+      }
     }
-  }
+  });
   const results = input.participantIds.map((id) => outcomes.get(id)!);
   return {
     done: results.filter((r) => r.outcome === 'done').length,

@@ -9,7 +9,7 @@ import { AppError, fieldError } from '../../errors.ts';
 import { liveUserIds, notifyStaff, notifyUsers, scheduleReminders } from '../../notifications/triggers.ts';
 import { loadScope, loadVisibleUser } from '../../users/visibility.ts';
 import { listProviderIds, loadService, type ServiceRow } from '../calendars.ts';
-import { occupySlot } from '../occupy.ts';
+import { busyWindow, isProviderBusy, occupySlot } from '../occupy.ts';
 import { findMatchingSlot } from '../slot-search.ts';
 
 export type StaffBookingInput = {
@@ -27,6 +27,13 @@ export async function bookAppointment(ctx: StaffContext, organisationId: string,
   await listProviderIds(ctx.db, organisationId, input.providerId);
   if (input.startsAt.getTime() < Date.now() - 60_000) throw fieldError('startsAt', 'in_past');
   if (!input.outsideOpeningHours) {
+    // In a rush most attempts target time that was just taken: refuse those with one indexed read
+    // before computing the day's slots (a group session may still have room: it takes the long way).
+    if (
+      service.capacity === 1 &&
+      (await isProviderBusy(ctx.db, input.providerId, busyWindow(service, input.startsAt)))
+    )
+      throw new AppError('slot_unavailable', [{ path: 'startsAt', code: 'not_a_free_slot' }]);
     const slot = await findMatchingSlot(ctx.db, {
       organisation: scope.organisation,
       serviceId: service.id,
