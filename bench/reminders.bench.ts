@@ -1,5 +1,5 @@
 // Reminders at scale (issue #7): 100,000 appointments whose reminder falls on the same minute. The real
-// `creneau worker` processes run the reminder jobs, which enqueue the SMS, which they deliver to a
+// `creneau worker` processes run the reminder jobs batch by batch, which deliver the SMS to a
 // Twilio-like sink on loopback (5–20 ms a message, idempotency tokens honoured). Goal: every SMS within
 // two minutes of the due minute, none twice. The run is bounded: past its time limit it reports the rate
 // it reached and the time that rate projects, and where the CPU went.
@@ -164,7 +164,7 @@ async function follow(
     if (deliveredAtGoal === undefined && elapsed >= GOAL_SECONDS) deliveredAtGoal = sink.delivered.length;
     const jobs = await countJobs(ctx.db);
     ctx.log(
-      `  +${elapsed.toFixed(0)} s: reminders done ${formatCount(jobs.remindersDone)}, SMS queued ${formatCount(jobs.deliveriesQueued)}, delivered ${formatCount(sink.delivered.length)} (${(sink.delivered.length / elapsed).toFixed(0)}/s)`,
+      `  +${elapsed.toFixed(0)} s: reminders done ${formatCount(jobs.remindersDone)}, outbox rows ${formatCount(jobs.messagesWritten)}, delivered ${formatCount(sink.delivered.length)} (${(sink.delivered.length / elapsed).toFixed(0)}/s)`,
     );
   }
   const cpuAtEnd = snapshotCpu(pids);
@@ -195,10 +195,10 @@ async function follow(
 
 async function countJobs(db: Db) {
   const result = await db.execute(sql`
-    SELECT count(*) FILTER (WHERE name = 'notifications.reminder' AND state = 'completed')::int AS "remindersDone",
-           count(*) FILTER (WHERE name = 'notifications.deliver')::int AS "deliveriesQueued"
-    FROM pgboss.job WHERE name IN ('notifications.reminder', 'notifications.deliver')`);
-  return (result as unknown as { rows: { remindersDone: number; deliveriesQueued: number }[] }).rows[0]!;
+    SELECT (SELECT count(*) FROM pgboss.job
+            WHERE name = 'notifications.reminder' AND state = 'completed')::int AS "remindersDone",
+           (SELECT count(*) FROM outbox_messages WHERE kind = 'appointment_reminder')::int AS "messagesWritten"`);
+  return (result as unknown as { rows: { remindersDone: number; messagesWritten: number }[] }).rows[0]!;
 }
 
 /** Leaves no job, outbox row or notification history behind, so that runs do not see each other's. */

@@ -1,7 +1,8 @@
 // Server-side sessions: a random token in the cookie, its SHA-256 in the database, a CSRF token per session.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import type { StaffRole } from '../db/schema.ts';
 import { organisations, sessions, staff, staffMemberships } from '../db/schema.ts';
 import type { StaffActor } from './actor.ts';
 
@@ -34,18 +35,23 @@ export async function loadSession(
 ): Promise<LoadedSession | undefined> {
   const tokenHash = hashToken(token);
   const now = new Date();
+  // One round trip per request: the session, its staff member and their roles in their account.
   const [row] = await db
-    .select({ session: sessions, staff })
+    .select({
+      session: sessions,
+      staff,
+      memberships: sql<
+        { organisationId: string; role: StaffRole }[]
+      >`coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role))
+          from ${staffMemberships} m join ${organisations} o on o.id = m.organisation_id
+          where m.staff_id = ${staff.id} and o.account_id = ${staff.accountId}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.staff.disabledAt) return undefined;
-  const memberships = await db
-    .select({ organisationId: staffMemberships.organisationId, role: staffMemberships.role })
-    .from(staffMemberships)
-    .innerJoin(organisations, eq(organisations.id, staffMemberships.organisationId))
-    .where(and(eq(staffMemberships.staffId, row.staff.id), eq(organisations.accountId, row.staff.accountId)));
+  const { memberships } = row;
   if (now.getTime() - row.session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
     await db
       .update(sessions)

@@ -2,20 +2,38 @@
 // through `creneau worker`. Delivery jobs report per job, so one failing message is retried with back-off
 // (pg-boss retryBackoff) without holding back the rest of its batch.
 import { and, eq, lt } from 'drizzle-orm';
-import type { JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
+import type { Job, JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { appointments, sessions } from '../db/schema.ts';
-import { deliverNotification } from '../notifications/deliver.ts';
+import { type DeliveryOutcome, deliverNotifications } from '../notifications/deliver.ts';
 import { deliverStaffNotification } from '../notifications/deliver-staff.ts';
+import { dueReminders } from '../notifications/due-reminders.ts';
 import type { NotificationRequest } from '../notifications/enqueue.ts';
 import { createTransports, type Transports } from '../notifications/transports.ts';
-import { liveUserIds, notifyUsers } from '../notifications/triggers.ts';
 import type { JobPayloads } from './names.ts';
 
 export type WorkerContext = { db: Db; boss: PgBoss; config: Config; transports?: Transports };
 
 const POLL = { pollingIntervalSeconds: 0.5 };
+/**
+ * Deliveries go batch by batch (a fixed number of queries per batch, the sends in parallel), several
+ * batches at once, fetching again at once while batches come back full (issue #7: a rush of reminders).
+ */
+const BATCHES = { batchSize: 100, localConcurrency: 4, burstWhenBatchFull: true };
+
+/** The last attempt pg-boss will make: a failure now is recorded as final (N4). */
+function isFinalAttempt(job: Job<unknown>): boolean {
+  return job.retryCount >= (job as JobWithMetadata<unknown>).retryLimit;
+}
+
+/** A job fails (and is retried, or records its final failure) when one of its messages failed. */
+function jobResult(id: string, outcomes: DeliveryOutcome[]): JobResult {
+  const failure = outcomes.find((outcome) => outcome.status === 'failed');
+  return failure && 'error' in failure
+    ? { id, status: 'failed', output: { message: failure.error } }
+    : { id, status: 'completed' };
+}
 
 export async function startWorker(ctx: WorkerContext): Promise<Transports> {
   const transports = ctx.transports ?? createTransports(ctx.config);
@@ -23,55 +41,37 @@ export async function startWorker(ctx: WorkerContext): Promise<Transports> {
 
   await ctx.boss.work<NotificationRequest>(
     'notifications.deliver',
-    {
-      ...POLL,
-      batchSize: 20,
-      burstWhenBatchFull: true,
-      perJobResults: true,
-      includeMetadata: true,
-      localConcurrency: 8,
-    },
+    { ...POLL, ...BATCHES, perJobResults: true, includeMetadata: true },
     async (jobs) => {
-      const results: JobResult[] = [];
-      for (const job of jobs) {
-        try {
-          await deliverNotification(delivery, job.data, {
-            isFinal: job.retryCount >= (job as JobWithMetadata<NotificationRequest>).retryLimit,
-          });
-          results.push({ id: job.id, status: 'completed' });
-        } catch (error) {
-          results.push({
-            id: job.id,
-            status: 'failed',
-            output: { message: error instanceof Error ? error.message : String(error) },
-          });
-        }
-      }
-      return results;
+      const outcomes = await deliverNotifications(
+        delivery,
+        jobs.map((job) => ({ request: job.data, isFinal: isFinalAttempt(job) })),
+      );
+      return jobs.map((job, index) => jobResult(job.id, [outcomes[index]!]));
     },
   );
 
+  // A due reminder is delivered by its own job (no second job per message): the job is retried with
+  // back-off like any delivery, and each message's idempotency key keeps a retry from sending twice.
   await ctx.boss.work<JobPayloads['notifications.reminder']>(
     'notifications.reminder',
-    { ...POLL, batchSize: 20, burstWhenBatchFull: true, localConcurrency: 4 },
+    { ...POLL, ...BATCHES, perJobResults: true, includeMetadata: true },
     async (jobs) => {
-      for (const job of jobs) {
-        await ctx.db.transaction(async (tx) => {
-          const [appointment] = await tx
-            .select()
-            .from(appointments)
-            .where(eq(appointments.id, job.data.appointmentId));
-          // Moved (new sequence), cancelled, or already started: this reminder no longer applies.
-          if (appointment?.state !== 'booked' || appointment.sequence !== job.data.sequence) return;
-          if (appointment.startsAt.getTime() <= Date.now()) return;
-          await notifyUsers(ctx.boss, tx, {
-            kind: 'appointment_reminder',
-            appointment,
-            userIds: await liveUserIds(tx, appointment.id),
-            key: `reminder:${appointment.id}:${appointment.sequence}:${job.data.ruleIndex}`,
-          });
-        });
-      }
+      const planned = await dueReminders(
+        ctx.db,
+        jobs.map((job) => job.data),
+      );
+      const items = planned.map(({ jobIndex, request }) => ({
+        request,
+        isFinal: isFinalAttempt(jobs[jobIndex]!),
+      }));
+      const outcomes = await deliverNotifications(delivery, items);
+      return jobs.map((job, jobIndex) =>
+        jobResult(
+          job.id,
+          outcomes.filter((_, i) => planned[i]!.jobIndex === jobIndex),
+        ),
+      );
     },
   );
 

@@ -18,7 +18,7 @@ import { enqueueNotification } from './enqueue.ts';
 
 const MESSAGES = 300;
 const KILL_AFTER_DELIVERED = 40;
-/** localConcurrency of 'notifications.deliver' in jobs/worker.ts: that many deliveries are in flight. */
+/** Deliveries that must be waiting on the stalled provider when the worker is killed (batches run in parallel). */
 const DELIVERY_LOOPS = 8;
 const QUEUE: QueueSettings = { retryLimit: 6, retryDelaySeconds: 1, expireSeconds: 3, superviseSeconds: 1 };
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));

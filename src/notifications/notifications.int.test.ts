@@ -230,6 +230,35 @@ describe('N2 user messages per trigger', () => {
     );
     expect(await messagesOf(user.id)).toHaveLength(2);
   });
+
+  it('N2/N4: a due reminder job delivers on each reachable channel, in the user’s language, and only once when its job runs twice', async () => {
+    const w = await setup();
+    const { user, appointmentId } = await w.book(
+      { email: 'due@example.test', mobilePhone: '+15145550177', language: 'fr' },
+      12,
+      '11:00',
+    );
+    await untilMessages(user.id, 2);
+    // The planned job (due in 10 days) and a second run of the same reminder, both due now.
+    const due = { appointmentId, sequence: 0, ruleIndex: 0 };
+    await world.services.boss.send('notifications.reminder', due);
+    await world.services.boss.send('notifications.reminder', due);
+    const reminders = async () =>
+      (await messagesOf(user.id)).filter((m) => m.kind === 'appointment_reminder');
+    await waitFor(async () => {
+      const jobs = await world.services.boss.findJobs('notifications.reminder', { data: due });
+      return jobs.filter((job) => job.state === 'completed').length === 2 ? jobs : undefined;
+    });
+    const sent = await reminders();
+    expect(sent.map((m) => `${m.channel}:${m.status}`).sort()).toEqual(['email:sent', 'sms:sent']);
+    expect(sent.find((m) => m.channel === 'email')!.subject).toMatch(/^Rappel/);
+    expect(sms.delivered.filter((m) => m.to === '+15145550177' && /rappel/.test(m.body))).toHaveLength(1);
+    const history = (await w.admin.get(`${w.base}/appointments/${appointmentId}`)).body.history.filter(
+      (h: { action: string; details: { kind?: string } }) =>
+        h.action === 'notification_sent' && h.details.kind === 'appointment_reminder',
+    );
+    expect(history).toHaveLength(2);
+  });
 });
 
 describe('N1 delivery status and failures', () => {

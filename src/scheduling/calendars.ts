@@ -4,9 +4,11 @@ import { and, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import {
   absences,
+  accounts,
   appointments,
   availabilityExceptions,
   availabilityRules,
+  organisations,
   participants,
   serviceLocations,
   services,
@@ -14,6 +16,7 @@ import {
   staffMemberships,
 } from '../db/schema.ts';
 import { AppError, fieldError } from '../errors.ts';
+import type { VisibilityScope } from '../users/visibility.ts';
 import { dayBounds, type ExistingBooking, type ProviderCalendar, type ServiceSpec } from './slots.ts';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -29,6 +32,53 @@ export async function loadService(db: DbOrTx, organisationId: string, serviceId:
   if (!service) throw fieldError('serviceId', 'unknown');
   const links = await db.select().from(serviceLocations).where(eq(serviceLocations.serviceId, serviceId));
   return { ...service, locationIds: links.map((l) => l.locationId) };
+}
+
+/**
+ * Everything a staff booking checks before it writes, in one round trip (issue #5: in a rush most attempts
+ * stop here): the organisation and its visibility scope, the service with its locations, whether the
+ * provider works there, and — for individual services — whether the provider's time at `startsAt` is
+ * already taken by a live booking or hold (the exclusion constraint's own index answers it).
+ */
+export async function loadBookingContext(
+  db: DbOrTx,
+  input: { organisationId: string; serviceId: string; providerId: string; startsAt: Date },
+): Promise<{ scope: VisibilityScope; service: ServiceRow & { locationIds: string[] }; isBusy: boolean }> {
+  const start = input.startsAt.toISOString();
+  const [row] = await db
+    .select({
+      organisation: organisations,
+      across: accounts.usersVisibleAcrossOrganisations,
+      service: services,
+      locationIds: sql<string[]>`coalesce((select json_agg(sl.location_id) from ${serviceLocations} sl
+        where sl.service_id = ${services.id}), '[]'::json)`,
+      isProvider: sql<boolean>`exists (select 1 from ${staffMemberships} m where m.organisation_id = ${organisations.id}
+        and m.staff_id = ${input.providerId} and m.role = 'provider')`,
+      isBusy: sql<boolean>`(${services.capacity} = 1 and exists (select 1 from ${appointments} ap
+        where ap.provider_id = ${input.providerId} and ap.state <> 'cancelled'
+          and (ap.state <> 'held' or ap.hold_expires_at > now())
+          and tstzrange(ap.busy_starts_at, ap.busy_ends_at, '[)') && tstzrange(
+            ${start}::timestamptz - ${services.bufferBeforeMinutes} * interval '1 minute',
+            ${start}::timestamptz + (${services.durationMinutes} + ${services.bufferAfterMinutes}) * interval '1 minute',
+            '[)')))`,
+    })
+    .from(organisations)
+    .innerJoin(accounts, eq(accounts.id, organisations.accountId))
+    .leftJoin(services, and(eq(services.id, input.serviceId), eq(services.organisationId, organisations.id)))
+    .where(eq(organisations.id, input.organisationId));
+  if (!row) throw new AppError('not_visible');
+  if (!row.service) throw fieldError('serviceId', 'unknown');
+  if (!row.isProvider) throw fieldError('providerId', 'not_a_provider');
+  return {
+    scope: {
+      organisationId: input.organisationId,
+      accountId: row.organisation.accountId,
+      acrossOrganisations: row.across,
+      organisation: row.organisation,
+    },
+    service: { ...row.service, locationIds: row.locationIds },
+    isBusy: Boolean(row.isBusy),
+  };
 }
 
 export function toServiceSpec(service: ServiceRow & { locationIds: string[] }): ServiceSpec {

@@ -2,7 +2,7 @@
 // constraint (or joins a group session with room left). Expired holds on that time are removed first, in
 // the same transaction, so they never block anyone (S10). Losing a race becomes `slot_unavailable` (S4).
 import { and, eq, lt, sql } from 'drizzle-orm';
-import { type DbOrTx, sqlStateOf, type Tx } from '../db/client.ts';
+import { sqlStateOf, type Tx } from '../db/client.ts';
 import { appointments, participants } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { ServiceRow } from './calendars.ts';
@@ -50,27 +50,6 @@ export async function clearExpiredHolds(tx: Tx, providerId: string, busyStartsAt
         sql`tstzrange(${appointments.busyStartsAt}, ${appointments.busyEndsAt}, '[)') && tstzrange(${busyStartsAt}::timestamptz, ${busyEndsAt}::timestamptz, '[)')`,
       ),
     );
-}
-
-/** Whether a live booking or hold of the provider meets a busy window (the exclusion constraint's index). */
-export async function isProviderBusy(
-  db: DbOrTx,
-  providerId: string,
-  window: { busyStartsAt: Date; busyEndsAt: Date },
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: appointments.id })
-    .from(appointments)
-    .where(
-      and(
-        eq(appointments.providerId, providerId),
-        sql`${appointments.state} <> 'cancelled'`,
-        sql`(${appointments.state} <> 'held' or ${appointments.holdExpiresAt} > now())`,
-        sql`tstzrange(${appointments.busyStartsAt}, ${appointments.busyEndsAt}, '[)') && tstzrange(${window.busyStartsAt}::timestamptz, ${window.busyEndsAt}::timestamptz, '[)')`,
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
 }
 
 /** Returns the appointment row the places belong to (new, or an existing group session). */

@@ -17,6 +17,7 @@ import { holdSlot, releaseHold } from './actions/hold-slot.ts';
 import {
   addAbsence,
   addException,
+  assertScheduleRole,
   removeAvailabilityItem,
   requireScheduleAccess,
   setWeeklyHours,
@@ -349,7 +350,8 @@ export function registerSchedulingRoutes(fastify: FastifyInstance, services: Ser
     },
     async (request, reply) => {
       const ctx = staffContext(request, services);
-      await requireScheduleAccess(ctx, request.params.orgId, request.body.providerId);
+      // The booking checks the provider itself, with the rest of its checks in one round trip.
+      assertScheduleRole(ctx, request.params.orgId, request.body.providerId);
       const result = await bookAppointment(ctx, request.params.orgId, {
         ...request.body,
         startsAt: new Date(request.body.startsAt),

@@ -3,7 +3,14 @@
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../db/client.ts';
 import type { organisations } from '../db/schema.ts';
-import { assertRange, listProviderIds, loadCalendars, loadService, toServiceSpec } from './calendars.ts';
+import {
+  assertRange,
+  listProviderIds,
+  loadCalendars,
+  loadService,
+  type ServiceRow,
+  toServiceSpec,
+} from './calendars.ts';
 import { findFreeSlots, type Slot } from './slots.ts';
 
 export const MAX_SEARCH_DAYS = 62;
@@ -20,13 +27,19 @@ export type SlotSearch = {
   stepMinutes?: number;
   /** The appointment being moved: its own current time does not count as busy. */
   ignoreAppointmentId?: string;
+  /** Already loaded by the caller (a booking's checks): not read again. */
+  service?: ServiceRow & { locationIds: string[] };
 };
 
 export async function searchSlots(db: DbOrTx, search: SlotSearch): Promise<Slot[]> {
   assertRange(search.fromDate, search.toDate, MAX_SEARCH_DAYS);
-  const service = await loadService(db, search.organisation.id, search.serviceId);
+  const service = search.service ?? (await loadService(db, search.organisation.id, search.serviceId));
   const now = search.now ?? new Date();
-  const providerIds = await listProviderIds(db, search.organisation.id, search.providerId);
+  // A caller that passes the service has checked the provider too.
+  const providerIds =
+    search.service && search.providerId
+      ? [search.providerId]
+      : await listProviderIds(db, search.organisation.id, search.providerId);
   const calendars = await loadCalendars(db, {
     organisationId: search.organisation.id,
     timeZone: search.organisation.timeZone,

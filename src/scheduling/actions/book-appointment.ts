@@ -7,9 +7,9 @@ import type { Tx } from '../../db/client.ts';
 import { appointmentHistory, appointments, participants, users } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { liveUserIds, notifyStaff, notifyUsers, scheduleReminders } from '../../notifications/triggers.ts';
-import { loadScope, loadVisibleUser } from '../../users/visibility.ts';
-import { listProviderIds, loadService, type ServiceRow } from '../calendars.ts';
-import { busyWindow, isProviderBusy, occupySlot } from '../occupy.ts';
+import { loadVisibleUser } from '../../users/visibility.ts';
+import { loadBookingContext, type ServiceRow } from '../calendars.ts';
+import { occupySlot } from '../occupy.ts';
 import { findMatchingSlot } from '../slot-search.ts';
 
 export type StaffBookingInput = {
@@ -22,21 +22,21 @@ export type StaffBookingInput = {
 };
 
 export async function bookAppointment(ctx: StaffContext, organisationId: string, input: StaffBookingInput) {
-  const scope = await loadScope(ctx.db, organisationId);
-  const service = await loadService(ctx.db, organisationId, input.serviceId);
-  await listProviderIds(ctx.db, organisationId, input.providerId);
+  const { scope, service, isBusy } = await loadBookingContext(ctx.db, {
+    organisationId,
+    serviceId: input.serviceId,
+    providerId: input.providerId,
+    startsAt: input.startsAt,
+  });
   if (input.startsAt.getTime() < Date.now() - 60_000) throw fieldError('startsAt', 'in_past');
   if (!input.outsideOpeningHours) {
-    // In a rush most attempts target time that was just taken: refuse those with one indexed read
-    // before computing the day's slots (a group session may still have room: it takes the long way).
-    if (
-      service.capacity === 1 &&
-      (await isProviderBusy(ctx.db, input.providerId, busyWindow(service, input.startsAt)))
-    )
-      throw new AppError('slot_unavailable', [{ path: 'startsAt', code: 'not_a_free_slot' }]);
+    // In a rush most attempts target time that was just taken: those are refused by the checks' own
+    // round trip, before the day's slots are computed (a group session may still have room).
+    if (isBusy) throw new AppError('slot_unavailable', [{ path: 'startsAt', code: 'not_a_free_slot' }]);
     const slot = await findMatchingSlot(ctx.db, {
       organisation: scope.organisation,
       serviceId: service.id,
+      service,
       providerId: input.providerId,
       locationId: input.locationId ?? undefined,
       startsAt: input.startsAt,

@@ -7,10 +7,16 @@ import { absences, availabilityExceptions, availabilityRules, locations } from '
 import { AppError, fieldError } from '../../errors.ts';
 import { listProviderIds } from '../calendars.ts';
 
-export async function requireScheduleAccess(ctx: StaffContext, organisationId: string, providerId: string) {
+/** Admins and agents work on every provider's schedule, a provider on their own only. */
+export function assertScheduleRole(ctx: StaffContext, organisationId: string, providerId: string) {
   const role = roleIn(ctx.actor, organisationId);
   if (!role) throw new AppError('not_visible');
   if (role === 'provider' && providerId !== ctx.actor.staffId) throw new AppError('forbidden');
+}
+
+/** The schedule role, and the provider works in the organisation. */
+export async function requireScheduleAccess(ctx: StaffContext, organisationId: string, providerId: string) {
+  assertScheduleRole(ctx, organisationId, providerId);
   await listProviderIds(ctx.db, organisationId, providerId);
 }
 
