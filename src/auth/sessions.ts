@@ -1,7 +1,7 @@
 // Server-side sessions: a random token in the cookie, its SHA-256 in the database, a CSRF token per session.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Db, type DbOrTx, prepareOnce } from '../db/client.ts';
 import type { StaffRole } from '../db/schema.ts';
 import { organisations, sessions, staff, staffMemberships } from '../db/schema.ts';
 import type { StaffActor } from './actor.ts';
@@ -28,28 +28,27 @@ export async function createSession(db: DbOrTx, staffId: string, days: number) {
 export type LoadedSession = { tokenHash: string; csrfToken: string; actor: StaffActor };
 
 /** Loads a live session and its staff member; slides the expiry forward at most once an hour. */
-export async function loadSession(
-  db: DbOrTx,
-  token: string,
-  days: number,
-): Promise<LoadedSession | undefined> {
+export async function loadSession(db: Db, token: string, days: number): Promise<LoadedSession | undefined> {
   const tokenHash = hashToken(token);
   const now = new Date();
   // One round trip per request: the session, its staff member and their roles in their account.
-  const [row] = await db
-    .select({
-      session: sessions,
-      staff,
-      memberships: sql<
-        { organisationId: string; role: StaffRole }[]
-      >`coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role))
+  const [row] = await prepareOnce(db, 'load_staff_session', (database) =>
+    database
+      .select({
+        session: sessions,
+        staff,
+        memberships: sql<
+          { organisationId: string; role: StaffRole }[]
+        >`coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role))
           from ${staffMemberships} m join ${organisations} o on o.id = m.organisation_id
           where m.staff_id = ${staff.id} and o.account_id = ${staff.accountId}), '[]'::json)`,
-    })
-    .from(sessions)
-    .innerJoin(staff, eq(staff.id, sessions.staffId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-    .limit(1);
+      })
+      .from(sessions)
+      .innerJoin(staff, eq(staff.id, sessions.staffId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), sql`${sessions.expiresAt} > now()`))
+      .limit(1)
+      .prepare('load_staff_session'),
+  ).execute({ tokenHash });
   if (!row || row.staff.disabledAt) return undefined;
   const { memberships } = row;
   if (now.getTime() - row.session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {

@@ -61,3 +61,24 @@ export function sqlStateOf(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+
+/**
+ * A query built once per database and reused: hot paths (every request's session, every booking's checks)
+ * skip Drizzle's query building, and PostgreSQL parses the named statement once per connection.
+ * Parameters are `sql.placeholder(...)` values passed to `execute`.
+ */
+export function prepareOnce<T>(db: Db, name: string, build: (db: Db) => T): T {
+  let queries = preparedByDb.get(db);
+  if (!queries) {
+    queries = new Map();
+    preparedByDb.set(db, queries);
+  }
+  let query = queries.get(name) as T | undefined;
+  if (!query) {
+    query = build(db);
+    queries.set(name, query);
+  }
+  return query;
+}

@@ -1,7 +1,7 @@
 // Loads what slot generation needs from the database: providers' rules, exceptions, absences, live
 // bookings (with buffers, expired holds left out) and locks over a period. The maths stay in slots.ts.
 import { and, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.ts';
+import { type Db, type DbOrTx, prepareOnce } from '../db/client.ts';
 import {
   absences,
   accounts,
@@ -41,31 +41,46 @@ export async function loadService(db: DbOrTx, organisationId: string, serviceId:
  * already taken by a live booking or hold (the exclusion constraint's own index answers it).
  */
 export async function loadBookingContext(
-  db: DbOrTx,
+  db: Db,
   input: { organisationId: string; serviceId: string; providerId: string; startsAt: Date },
 ): Promise<{ scope: VisibilityScope; service: ServiceRow & { locationIds: string[] }; isBusy: boolean }> {
-  const start = input.startsAt.toISOString();
-  const [row] = await db
-    .select({
-      organisation: organisations,
-      across: accounts.usersVisibleAcrossOrganisations,
-      service: services,
-      locationIds: sql<string[]>`coalesce((select json_agg(sl.location_id) from ${serviceLocations} sl
-        where sl.service_id = ${services.id}), '[]'::json)`,
-      isProvider: sql<boolean>`exists (select 1 from ${staffMemberships} m where m.organisation_id = ${organisations.id}
-        and m.staff_id = ${input.providerId} and m.role = 'provider')`,
-      isBusy: sql<boolean>`(${services.capacity} = 1 and exists (select 1 from ${appointments} ap
-        where ap.provider_id = ${input.providerId} and ap.state <> 'cancelled'
-          and (ap.state <> 'held' or ap.hold_expires_at > now())
-          and tstzrange(ap.busy_starts_at, ap.busy_ends_at, '[)') && tstzrange(
-            ${start}::timestamptz - ${services.bufferBeforeMinutes} * interval '1 minute',
-            ${start}::timestamptz + (${services.durationMinutes} + ${services.bufferAfterMinutes}) * interval '1 minute',
-            '[)')))`,
-    })
-    .from(organisations)
-    .innerJoin(accounts, eq(accounts.id, organisations.accountId))
-    .leftJoin(services, and(eq(services.id, input.serviceId), eq(services.organisationId, organisations.id)))
-    .where(eq(organisations.id, input.organisationId));
+  const [row] = await prepareOnce(db, 'booking_context', (database) => {
+    const providerId = sql.placeholder('providerId');
+    const start = sql`${sql.placeholder('startsAt')}::timestamptz`;
+    return database
+      .select({
+        organisation: organisations,
+        across: accounts.usersVisibleAcrossOrganisations,
+        service: services,
+        locationIds: sql<string[]>`coalesce((select json_agg(sl.location_id) from ${serviceLocations} sl
+          where sl.service_id = ${services.id}), '[]'::json)`,
+        isProvider: sql<boolean>`exists (select 1 from ${staffMemberships} m
+          where m.organisation_id = ${organisations.id} and m.staff_id = ${providerId}::uuid and m.role = 'provider')`,
+        isBusy: sql<boolean>`(${services.capacity} = 1 and exists (select 1 from ${appointments} ap
+          where ap.provider_id = ${providerId}::uuid and ap.state <> 'cancelled'
+            and (ap.state <> 'held' or ap.hold_expires_at > now())
+            and tstzrange(ap.busy_starts_at, ap.busy_ends_at, '[)') && tstzrange(
+              ${start} - ${services.bufferBeforeMinutes} * interval '1 minute',
+              ${start} + (${services.durationMinutes} + ${services.bufferAfterMinutes}) * interval '1 minute',
+              '[)')))`,
+      })
+      .from(organisations)
+      .innerJoin(accounts, eq(accounts.id, organisations.accountId))
+      .leftJoin(
+        services,
+        and(
+          eq(services.id, sql`${sql.placeholder('serviceId')}::uuid`),
+          eq(services.organisationId, organisations.id),
+        ),
+      )
+      .where(eq(organisations.id, sql`${sql.placeholder('organisationId')}::uuid`))
+      .prepare('booking_context');
+  }).execute({
+    organisationId: input.organisationId,
+    serviceId: input.serviceId,
+    providerId: input.providerId,
+    startsAt: input.startsAt.toISOString(),
+  });
   if (!row) throw new AppError('not_visible');
   if (!row.service) throw fieldError('serviceId', 'unknown');
   if (!row.isProvider) throw fieldError('providerId', 'not_a_provider');
