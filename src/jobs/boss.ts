@@ -1,7 +1,14 @@
 // pg-boss on the application's own database: PGlite through its adapter, PostgreSQL through a pool.
 // `enqueue` writes the job inside the caller's transaction, so a rolled-back change leaves no job (N4).
 import { sql } from 'drizzle-orm';
-import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss, type SendOptions } from 'pg-boss';
+import {
+  type DrizzleTransactionLike,
+  fromDrizzle,
+  fromPglite,
+  type JobInsert,
+  PgBoss,
+  type SendOptions,
+} from 'pg-boss';
 import type { Database, DbOrTx } from '../db/client.ts';
 import { JOB_NAMES, type JobName, type JobPayloads } from './names.ts';
 
@@ -67,4 +74,19 @@ export async function enqueue<N extends JobName>(
   options: Omit<SendOptions, 'db'> = {},
 ): Promise<string | null> {
   return boss.send(name, data, { ...options, db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) });
+}
+
+/** Enqueues several jobs of one queue in one statement, in the caller's transaction. */
+export async function enqueueMany<N extends JobName>(
+  boss: PgBoss,
+  tx: DbOrTx,
+  name: N,
+  jobs: { data: JobPayloads[N]; options?: Pick<JobInsert, 'startAfter' | 'singletonKey'> }[],
+): Promise<void> {
+  if (!jobs.length) return;
+  await boss.insert(
+    name,
+    jobs.map((job) => ({ data: job.data, ...job.options })),
+    { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) },
+  );
 }

@@ -5,8 +5,13 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { type DrizzleTransactionLike, fromDrizzle, type PgBoss } from 'pg-boss';
 import type { DbOrTx } from '../db/client.ts';
 import { type appointments, organisations, participants, type StaffEvent, users } from '../db/schema.ts';
-import { enqueue } from '../jobs/boss.ts';
-import { type Channel, enqueueNotification, type NotificationKind } from './enqueue.ts';
+import { enqueue, enqueueMany } from '../jobs/boss.ts';
+import {
+  type Channel,
+  enqueueNotifications,
+  type NotificationKind,
+  type NotificationRequest,
+} from './enqueue.ts';
 import { plannedReminders } from './reminders.ts';
 
 type Appointment = typeof appointments.$inferSelect;
@@ -33,14 +38,18 @@ export async function notifyUsers(
     userIds: string[];
     key: string;
     channels?: Channel[];
+    /** The users' rows when the caller has them already (a booking has just locked them). */
+    users?: (typeof users.$inferSelect)[];
   },
 ) {
   if (!input.userIds.length || input.appointment.startsAt.getTime() <= Date.now()) return;
-  const rows = await tx.select().from(users).where(inArray(users.id, input.userIds));
+  const rows = input.users ?? (await tx.select().from(users).where(inArray(users.id, input.userIds)));
+  const requests: NotificationRequest[] = [];
   for (const user of rows) {
+    if (!input.userIds.includes(user.id)) continue;
     for (const channel of reachableChannels(user)) {
       if (input.channels && !input.channels.includes(channel)) continue;
-      await enqueueNotification(boss, tx, {
+      requests.push({
         key: `${input.key}:${user.id}`,
         kind: input.kind,
         channel,
@@ -51,30 +60,34 @@ export async function notifyUsers(
       });
     }
   }
+  await enqueueNotifications(boss, tx, requests);
 }
 
 const reminderKey = (appointment: Pick<Appointment, 'id' | 'sequence'>, index: number) =>
   `reminder:${appointment.id}:${appointment.sequence}:${index}`;
 
 /** Schedules the organisation's reminders of an appointment (those still ahead). */
-export async function scheduleReminders(boss: PgBoss, tx: DbOrTx, appointment: Appointment) {
-  const [organisation] = await tx
-    .select()
-    .from(organisations)
-    .where(eq(organisations.id, appointment.organisationId));
-  for (const planned of plannedReminders(
-    appointment.startsAt,
-    organisation!.reminderRules,
-    organisation!.timeZone,
-  )) {
-    await enqueue(
-      boss,
-      tx,
-      'notifications.reminder',
-      { appointmentId: appointment.id, sequence: appointment.sequence, ruleIndex: planned.index },
-      { startAfter: planned.at, singletonKey: reminderKey(appointment, planned.index) },
-    );
-  }
+export async function scheduleReminders(
+  boss: PgBoss,
+  tx: DbOrTx,
+  appointment: Appointment,
+  /** The appointment's organisation when the caller has it already. */
+  known?: Pick<typeof organisations.$inferSelect, 'reminderRules' | 'timeZone'>,
+) {
+  const organisation =
+    known ??
+    (await tx.select().from(organisations).where(eq(organisations.id, appointment.organisationId)))[0]!;
+  await enqueueMany(
+    boss,
+    tx,
+    'notifications.reminder',
+    plannedReminders(appointment.startsAt, organisation.reminderRules, organisation.timeZone).map(
+      (planned) => ({
+        data: { appointmentId: appointment.id, sequence: appointment.sequence, ruleIndex: planned.index },
+        options: { startAfter: planned.at, singletonKey: reminderKey(appointment, planned.index) },
+      }),
+    ),
+  );
 }
 
 /** Withdraws the pending reminders of an appointment as it was (before a move or a cancellation). */

@@ -49,12 +49,14 @@ export async function loadVisibleUser(
   userId: string,
   options: { lock?: boolean } = {},
 ) {
+  // The record and whether it is attached to the scope, in one read (locked when asked).
   const query = db
-    .select()
+    .select({ user: users, isAttached: sql<boolean>`${attachedToScope(scope)}` })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.accountId, scope.accountId)));
-  const [row] = options.lock ? await query.for('update') : await query;
-  if (!row) throw new AppError('not_visible');
+  const [found] = options.lock ? await query.for('update', { of: users }) : await query;
+  if (!found) throw new AppError('not_visible');
+  const row = found.user;
   if (row.mergedIntoId) {
     const keptId = await resolveMergedId(db, row.mergedIntoId);
     const [kept] = await db
@@ -64,11 +66,7 @@ export async function loadVisibleUser(
     if (!kept) throw new AppError('not_visible');
     throw new AppError('user_merged', [], {}, { keptId });
   }
-  const [visible] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), attachedToScope(scope)));
-  if (!visible) throw new AppError('not_visible');
+  if (!found.isAttached) throw new AppError('not_visible');
   return row;
 }
 

@@ -46,7 +46,9 @@ export async function bookAppointment(ctx: StaffContext, organisationId: string,
     input.locationId ??= slot.locationId;
   }
   return ctx.db.transaction(async (tx) => {
-    for (const userId of [...input.userIds].sort()) await loadVisibleUser(tx, scope, userId, { lock: true });
+    const people = [];
+    for (const userId of [...input.userIds].sort())
+      people.push(await loadVisibleUser(tx, scope, userId, { lock: true }));
     await assertOneUpcomingPerUser(tx, service, input.userIds);
     const appointment = await occupySlot(tx, {
       organisationId,
@@ -90,10 +92,12 @@ export async function bookAppointment(ctx: StaffContext, organisationId: string,
       appointment,
       userIds: input.userIds,
       key: `confirmation:${appointment.id}:${appointment.sequence}`,
+      users: people,
     });
-    // Reminders belong to the appointment: scheduled once, when it gets its first participants.
-    if ((await liveUserIds(tx, appointment.id)).length === added.length)
-      await scheduleReminders(ctx.boss, tx, appointment);
+    // Reminders belong to the appointment: scheduled once, when it gets its first participants (a group
+    // session may have lost all of its earlier ones).
+    if (appointment.isNew || (await liveUserIds(tx, appointment.id)).length === added.length)
+      await scheduleReminders(ctx.boss, tx, appointment, scope.organisation);
     await notifyStaff(ctx.boss, tx, {
       event: 'appointment_created',
       organisationId,
