@@ -138,9 +138,15 @@ export async function loadCalendars(
     toDate: string;
     now: Date;
     ignoreAppointmentId?: string;
+    /**
+     * false: opening hours only (rules, exceptions, absences), no bookings or locks — for a staff
+     * booking, whose bookings the database's constraint decides and whose locks staff may book over.
+     */
+    withOccupancy?: boolean;
   },
 ): Promise<ProviderCalendar[]> {
   if (!input.providerIds.length) return [];
+  const withOccupancy = input.withOccupancy ?? true;
   // A day of margin on each side covers buffers and time-zone edges.
   const from = new Date(dayBounds(input.fromDate, input.timeZone).start - 86_400_000);
   const to = new Date(dayBounds(input.toDate, input.timeZone).end + 86_400_000);
@@ -173,38 +179,44 @@ export async function loadCalendars(
     // Every organisation's bookings count: a provider working in two clinics is one person (issue #5).
     // Individual appointments only make time busy: one string of epoch-millisecond pairs per provider
     // ships and parses several times faster than a row per appointment.
-    db
-      .select({
-        providerId: appointments.providerId,
-        busy: sql<string>`string_agg((extract(epoch from ${appointments.busyStartsAt}) * 1000)::bigint || ',' || (extract(epoch from ${appointments.busyEndsAt}) * 1000)::bigint, ',')`,
-      })
-      .from(appointments)
-      .where(and(liveBookings(input, from, to), eq(appointments.capacity, 1)))
-      .groupBy(appointments.providerId),
+    withOccupancy
+      ? db
+          .select({
+            providerId: appointments.providerId,
+            busy: sql<string>`string_agg((extract(epoch from ${appointments.busyStartsAt}) * 1000)::bigint || ',' || (extract(epoch from ${appointments.busyEndsAt}) * 1000)::bigint, ',')`,
+          })
+          .from(appointments)
+          .where(and(liveBookings(input, from, to), eq(appointments.capacity, 1)))
+          .groupBy(appointments.providerId)
+      : Promise.resolve([]),
     // Group sessions: a place may still be free.
-    db
-      .select({
-        providerId: appointments.providerId,
-        serviceId: appointments.serviceId,
-        startsAt: appointments.startsAt,
-        busyStartsAt: appointments.busyStartsAt,
-        busyEndsAt: appointments.busyEndsAt,
-        capacity: appointments.capacity,
-        taken: sql<number>`(select count(*)::int from ${participants} p where p.appointment_id = "appointments"."id"
+    withOccupancy
+      ? db
+          .select({
+            providerId: appointments.providerId,
+            serviceId: appointments.serviceId,
+            startsAt: appointments.startsAt,
+            busyStartsAt: appointments.busyStartsAt,
+            busyEndsAt: appointments.busyEndsAt,
+            capacity: appointments.capacity,
+            taken: sql<number>`(select count(*)::int from ${participants} p where p.appointment_id = "appointments"."id"
           and p.status <> 'cancelled' and (p.status <> 'held' or p.hold_expires_at > ${input.now}))`,
-      })
-      .from(appointments)
-      .where(and(liveBookings(input, from, to), gt(appointments.capacity, 1))),
-    db
-      .select()
-      .from(slotLocks)
-      .where(
-        and(
-          inArray(slotLocks.providerId, input.providerIds),
-          lt(slotLocks.startsAt, to),
-          gt(slotLocks.endsAt, from),
-        ),
-      ),
+          })
+          .from(appointments)
+          .where(and(liveBookings(input, from, to), gt(appointments.capacity, 1)))
+      : Promise.resolve([]),
+    withOccupancy
+      ? db
+          .select()
+          .from(slotLocks)
+          .where(
+            and(
+              inArray(slotLocks.providerId, input.providerIds),
+              lt(slotLocks.startsAt, to),
+              gt(slotLocks.endsAt, from),
+            ),
+          )
+      : Promise.resolve([]),
   ]);
   return input.providerIds.map((providerId) => ({
     providerId,

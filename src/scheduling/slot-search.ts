@@ -27,6 +27,8 @@ export type SlotSearch = {
   stepMinutes?: number;
   /** The appointment being moved: its own current time does not count as busy. */
   ignoreAppointmentId?: string;
+  /** false: opening hours only, bookings and locks left to the caller (see loadCalendars). */
+  withOccupancy?: boolean;
   /** Already loaded by the caller (a booking's checks): not read again. */
   service?: ServiceRow & { locationIds: string[] };
 };
@@ -48,6 +50,7 @@ export async function searchSlots(db: DbOrTx, search: SlotSearch): Promise<Slot[
     toDate: search.toDate,
     now,
     ignoreAppointmentId: search.ignoreAppointmentId,
+    withOccupancy: search.withOccupancy,
   });
   const spec = toServiceSpec(service);
   return findFreeSlots(calendars, search.audience === 'public' ? spec : { ...spec, minNoticeMinutes: 0 }, {

@@ -37,6 +37,9 @@ export async function bookAppointment(ctx: StaffContext, organisationId: string,
       organisation: scope.organisation,
       serviceId: service.id,
       service,
+      // Taken time is the exclusion constraint's to refuse (checked above already), and staff may book
+      // over a lock: the slot only has to lie in the provider's opening hours.
+      withOccupancy: false,
       providerId: input.providerId,
       locationId: input.locationId ?? undefined,
       startsAt: input.startsAt,
