@@ -10,6 +10,13 @@ export async function getOrganisation(db: DbOrTx, organisationId: string) {
   return row;
 }
 
+/** An organisation by its public address (the portal's `/p/:slug`); 404 when there is none. */
+export async function getOrganisationBySlug(db: DbOrTx, slug: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug));
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
 export async function getAccount(db: DbOrTx, accountId: string) {
   const [row] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!row) throw new AppError('not_found');

@@ -219,6 +219,8 @@ export const USER_HISTORY_ACTIONS = [
   'preferences_changed',
   'invited',
   'portal_account_created',
+  'email_verified',
+  'email_change_requested',
   'merged_from',
   'merged_into',
 ] as const;
@@ -280,11 +282,44 @@ export const portalAccounts = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** P4: `sign_up` accounts may not sign in until their email is verified; invited ones (U5) may. */
+    source: text('source').$type<'invitation' | 'sign_up'>().notNull().default('invitation'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('portal_accounts_email_key').on(sql`lower(${t.email})`),
     uniqueIndex('portal_accounts_user_key').on(t.userId),
+    check('portal_accounts_source_check', sql`${t.source} in ('invitation', 'sign_up')`),
+  ],
+);
+
+/**
+ * SPEC P4: single-use, expiring links that prove an address — the one of a new account (`sign_up`) or the
+ * new address of an account (`email_change`, which replaces the old one only once proven). Hash only.
+ */
+export const portalEmailVerifications = pgTable(
+  'portal_email_verifications',
+  {
+    id: id(),
+    portalAccountId: uuid('portal_account_id')
+      .notNull()
+      .references(() => portalAccounts.id, { onDelete: 'cascade' }),
+    /** The organisation the message comes from (where the person signed up, or one of their record's). */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The address this link proves (normalised). */
+    email: text('email').notNull(),
+    purpose: text('purpose').$type<'sign_up' | 'email_change'>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('portal_email_verifications_token_key').on(t.tokenHash),
+    index('portal_email_verifications_account_idx').on(t.portalAccountId, t.createdAt),
+    check('portal_email_verifications_purpose_check', sql`${t.purpose} in ('sign_up', 'email_change')`),
   ],
 );
 

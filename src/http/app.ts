@@ -10,6 +10,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import type { Services } from '../context.ts';
 import { registerFollowupRoutes } from '../followup/routes.ts';
 import { registerNotificationRoutes } from '../notifications/routes.ts';
+import { registerPortalAccountRoutes } from '../portal/account-routes.ts';
 import { registerPortalRoutes, registerPortalSpaceRoutes } from '../portal/routes.ts';
 import { registerSchedulingRoutes } from '../scheduling/routes.ts';
 import { registerTagRoutes } from '../tags/routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       registerAccountRoutes(api, services);
       registerPortalRoutes(api, services);
       registerPortalSpaceRoutes(api, services);
+      registerPortalAccountRoutes(api, services);
       registerTagRoutes(api, services);
       registerUserRoutes(api, services);
       registerNotificationRoutes(api, services);

@@ -18,7 +18,7 @@ import {
   users,
 } from '../db/schema.ts';
 import { translate } from '../i18n/index.ts';
-import type { NotificationRequest } from './enqueue.ts';
+import { isAccountMessage, type NotificationRequest } from './enqueue.ts';
 import { buildIcs } from './ics.ts';
 import { smsSegments } from './sms-segments.ts';
 import type { OutgoingEmail, Transports } from './transports.ts';
@@ -114,10 +114,11 @@ function render(
   const user = records.users.get(request.userId);
   const organisation = records.organisations.get(request.organisationId);
   if (!user || !organisation) return { index, reason: 'missing_record' };
-  const recipient = request.channel === 'email' ? user.email : user.mobilePhone;
+  // A new address is written to before it replaces the record's (P4): the request names it.
+  const recipient = request.to ?? (request.channel === 'email' ? user.email : user.mobilePhone);
+  // Account messages (invitation, confirmation links) go out whatever the appointment preferences (U4).
   const allowed =
-    request.kind === 'user_invitation' ||
-    (request.channel === 'email' ? user.notifyByEmail : user.notifyBySms);
+    isAccountMessage(request.kind) || (request.channel === 'email' ? user.notifyByEmail : user.notifyBySms);
   const booking = request.appointmentId ? records.bookings.get(request.appointmentId) : undefined;
   // N5: never for a past appointment, never on a channel turned off, never without a contact.
   const isPast = booking ? booking.appointment.startsAt.getTime() <= Date.now() : false;

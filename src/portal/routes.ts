@@ -3,12 +3,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { getOrganisationBySlug } from '../accounts/queries.ts';
 import { LanguageSchema, SignInBody } from '../auth/schemas.ts';
 import type { Services } from '../context.ts';
 import {
   appointmentHistory,
   locations,
-  organisations,
   participants,
   services as servicesTable,
   users,
@@ -25,7 +25,8 @@ import {
   portalSignIn,
   setMyPreferences,
 } from './actions/user-space.ts';
-import { deletePortalSession, PORTAL_COOKIE } from './sessions.ts';
+import { ProfileReply } from './schemas.ts';
+import { deletePortalSession, PORTAL_COOKIE, setPortalCookie } from './sessions.ts';
 
 const PublicOrganisation = Type.Object({
   slug: Type.String(),
@@ -58,11 +59,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
       },
     },
     async (request, reply) => {
-      const [organisation] = await services.db
-        .select()
-        .from(organisations)
-        .where(eq(organisations.slug, request.params.slug));
-      if (!organisation) throw new AppError('not_found');
+      const organisation = await getOrganisationBySlug(services.db, request.params.slug);
       const rows = await services.db
         .select({ id: locations.id, name: locations.name, address: locations.address })
         .from(locations)
@@ -130,16 +127,6 @@ const MyAppointment = Type.Object({
   isUpcoming: Type.Boolean(),
   canCancel: Type.Boolean(),
 });
-const Profile = Type.Object({
-  firstName: Type.String(),
-  lastName: Type.String(),
-  email: Nullable(Type.String()),
-  mobilePhone: Nullable(Type.String()),
-  language: LanguageSchema,
-  notifyByEmail: Type.Boolean(),
-  notifyBySms: Type.Boolean(),
-});
-
 /** Online bookings per contact and hour: beyond this, automated mass booking is refused. */
 const BOOKINGS_PER_CONTACT_PER_HOUR = 5;
 
@@ -161,11 +148,7 @@ export function registerPortalSpaceRoutes(fastify: FastifyInstance, services: Se
       },
     },
     async (request, reply) => {
-      const [organisation] = await db
-        .select()
-        .from(organisations)
-        .where(eq(organisations.slug, request.params.slug));
-      if (!organisation) throw new AppError('not_found');
+      const organisation = await getOrganisationBySlug(db, request.params.slug);
       const portalUserId = request.portalUser?.userId;
       if (!portalUserId && !request.body.guest)
         throw new AppError('validation_failed', [{ path: 'guest', code: 'required' }]);
@@ -245,13 +228,7 @@ export function registerPortalSpaceRoutes(fastify: FastifyInstance, services: Se
     },
     async (request, reply) => {
       const session = await portalSignIn(db, request.body, config.sessionDays);
-      reply.setCookie(PORTAL_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        secure: config.cookieSecure,
-        sameSite: 'lax',
-        expires: session.expiresAt,
-      });
+      setPortalCookie(reply, session, config.cookieSecure);
       return { ok: true as const };
     },
   );
@@ -280,7 +257,7 @@ export function registerPortalSpaceRoutes(fastify: FastifyInstance, services: Se
         tags: portal,
         summary: 'The signed-in user and the CSRF token',
         response: {
-          200: Type.Object({ csrfToken: Type.String(), email: Type.String(), profile: Profile }),
+          200: Type.Object({ csrfToken: Type.String(), email: Type.String(), profile: ProfileReply }),
           ...errors,
         },
       },
@@ -288,7 +265,7 @@ export function registerPortalSpaceRoutes(fastify: FastifyInstance, services: Se
     async (request) => ({
       csrfToken: request.portalCsrfToken!,
       email: request.portalUser!.email,
-      profile: await getProfile(db, request.portalUser!.userId),
+      profile: await getProfile(db, request.portalUser!.userId, request.portalUser!.portalAccountId),
     }),
   );
   app.get(
@@ -334,9 +311,9 @@ export function registerPortalSpaceRoutes(fastify: FastifyInstance, services: Se
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: Profile, ...errors },
+        response: { 200: ProfileReply, ...errors },
       },
     },
-    async (request) => setMyPreferences(db, request.portalUser!.userId, request.body),
+    async (request) => setMyPreferences(db, request.portalUser!, request.body),
   );
 }

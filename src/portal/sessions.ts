@@ -1,5 +1,6 @@
 // Sessions of portal accounts (P4): a random token in the `creneau_portal` cookie, its hash in the database.
 import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import { hashToken, randomToken } from '../auth/sessions.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { type Language, portalAccounts, portalSessions, users } from '../db/schema.ts';
@@ -42,4 +43,19 @@ export async function loadPortalSession(db: DbOrTx, token: string) {
 
 export async function deletePortalSession(db: DbOrTx, token: string) {
   await db.delete(portalSessions).where(eq(portalSessions.tokenHash, hashToken(token)));
+}
+
+/** The session cookie: HTTP-only, same-site lax, as long as the session. */
+export function setPortalCookie(
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+  isSecure: boolean,
+) {
+  reply.setCookie(PORTAL_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    secure: isSecure,
+    sameSite: 'lax',
+    expires: session.expiresAt,
+  });
 }

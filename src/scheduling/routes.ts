@@ -1,13 +1,11 @@
 // Routes of scheduling: services (S1), availability (S2), slot search (S3), booking (S4), locks (S5),
 // moves (S8), the week/day schedule (S9), and the portal's holds (S10).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { getOrganisation } from '../accounts/queries.ts';
+import { getOrganisation, getOrganisationBySlug } from '../accounts/queries.ts';
 import { OrgParams, Uuid } from '../accounts/schemas.ts';
 import type { Services } from '../context.ts';
-import { organisations } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orgAccess, PUBLIC } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
@@ -474,11 +472,7 @@ export function registerSchedulingRoutes(fastify: FastifyInstance, services: Ser
 
   // The public portal (P1 uses these; S10 holds).
   const Slug = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
-  const findOrganisation = async (slug: string) => {
-    const [organisation] = await db.select().from(organisations).where(eq(organisations.slug, slug));
-    if (!organisation) throw new AppError('not_found');
-    return organisation;
-  };
+  const findOrganisation = (slug: string) => getOrganisationBySlug(db, slug);
   const portal = ['portal'];
 
   app.get(

@@ -13,6 +13,8 @@ const BookingPage = lazy(() => import('./portal/booking/BookingPage'));
 const ConfirmationPage = lazy(() => import('./portal/booking/ConfirmationPage'));
 const PortalSpacePage = lazy(() => import('./portal/space/PortalSpacePage'));
 const InvitationPage = lazy(() => import('./portal/invitation/InvitationPage'));
+const SignUpPage = lazy(() => import('./portal/account/SignUpPage'));
+const VerifyEmailPage = lazy(() => import('./portal/account/VerifyEmailPage'));
 
 export function App() {
   return (
@@ -28,6 +30,8 @@ export function App() {
           <Route path="/p/:slug/confirmation" element={<ConfirmationPage />} />
           <Route path="/portal" element={<PortalSpacePage />} />
           <Route path="/portal/invitation/:token" element={<InvitationPage />} />
+          <Route path="/p/:slug/sign-up" element={<SignUpPage />} />
+          <Route path="/portal/verify/:token" element={<VerifyEmailPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -11,7 +11,6 @@ import {
   type Language,
   type organisations,
   participants,
-  userHistory,
   userOrganisations,
   users,
 } from '../../db/schema.ts';
@@ -22,6 +21,7 @@ import { confirmHold, recordPortalBooking, releaseHold } from '../../scheduling/
 import { loadService } from '../../scheduling/calendars.ts';
 import { assertMayBookOnline, notAvailable } from '../../tags/queries.ts';
 import { defaultCountryFor, normaliseEmail, normalisePhone } from '../../users/contact.ts';
+import { createPortalRecord } from '../records.ts';
 
 export type Guest = {
   firstName: string;
@@ -55,22 +55,18 @@ async function findOrCreateGuest(tx: Tx, organisation: Organisation, guest: Gues
     )
     .limit(1);
   if (match) return match.id;
-  const [created] = await tx
-    .insert(users)
-    .values({
-      accountId: organisation.accountId,
+  return createPortalRecord(
+    tx,
+    organisation,
+    {
       firstName: guest.firstName.trim(),
       lastName: guest.lastName.trim(),
       email,
       mobilePhone: mobile,
       language: guest.language,
-    })
-    .returning();
-  await tx.insert(userOrganisations).values({ userId: created!.id, organisationId: organisation.id });
-  await tx
-    .insert(userHistory)
-    .values({ userId: created!.id, action: 'created', actorIsUser: true, details: { source: 'portal' } });
-  return created!.id;
+    },
+    'portal',
+  );
 }
 
 export async function bookOnline(

@@ -1,7 +1,7 @@
 // SPEC P4 (seed 002): the user space — sign in, my appointments, cancel up to the organisation's cut-off
 // (4 hours by default; later: contact the organisation), notification preferences (setting them locks
 // them for staff, U4), profile and language.
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { getDecoyHash, verifyPassword } from '../../auth/password.ts';
 import type { Db } from '../../db/client.ts';
@@ -11,6 +11,7 @@ import {
   organisations,
   participants,
   portalAccounts,
+  portalEmailVerifications,
   services,
   staff,
   userHistory,
@@ -29,6 +30,8 @@ export async function portalSignIn(db: Db, input: { email: string; password: str
     .where(eq(sql`lower(${portalAccounts.email})`, email));
   const isValid = await verifyPassword(account?.passwordHash ?? (await getDecoyHash()), input.password);
   if (!account || !isValid) throw new AppError('invalid_credentials');
+  // P4: a self sign-up signs in once its address is proven; only the right password learns this.
+  if (account.source === 'sign_up' && !account.emailVerifiedAt) throw new AppError('email_not_verified');
   return createPortalSession(db, account.id, days);
 }
 
@@ -113,10 +116,27 @@ export async function cancelMyAppointment(db: Db, boss: PgBoss, userId: string, 
   });
 }
 
-export async function getProfile(db: Db, userId: string) {
+export async function getProfile(db: Db, userId: string, portalAccountId?: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new AppError('not_found');
+  // A new address waiting for its link to be followed (P4 email change).
+  const [pending] = portalAccountId
+    ? await db
+        .select({ email: portalEmailVerifications.email })
+        .from(portalEmailVerifications)
+        .where(
+          and(
+            eq(portalEmailVerifications.portalAccountId, portalAccountId),
+            eq(portalEmailVerifications.purpose, 'email_change'),
+            isNull(portalEmailVerifications.usedAt),
+            gt(portalEmailVerifications.expiresAt, new Date()),
+          ),
+        )
+        .orderBy(desc(portalEmailVerifications.createdAt))
+        .limit(1)
+    : [];
   return {
+    pendingEmail: pending?.email ?? null,
     firstName: user.firstName,
     lastName: user.lastName,
     email: user.email,
@@ -130,7 +150,7 @@ export async function getProfile(db: Db, userId: string) {
 /** U4: the user's own preferences; from now on staff see them read-only. */
 export async function setMyPreferences(
   db: Db,
-  userId: string,
+  { userId, portalAccountId }: { userId: string; portalAccountId: string },
   input: { notifyByEmail?: boolean; notifyBySms?: boolean; language?: Language },
 ) {
   await db.transaction(async (tx) => {
@@ -152,5 +172,5 @@ export async function setMyPreferences(
       .insert(userHistory)
       .values({ userId, action: 'preferences_changed', actorIsUser: true, changes });
   });
-  return getProfile(db, userId);
+  return getProfile(db, userId, portalAccountId);
 }

@@ -96,6 +96,12 @@ function OrganisationLanding({ organisation }: { organisation: PublicOrganisatio
           >
             {t('portal.book')}
           </Button>
+          <Text size="sm">
+            {t('portal.account.landingHint')}{' '}
+            <Anchor component={Link} to={`/p/${organisation.slug}/sign-up`} fw={600}>
+              {t('portal.account.createAccount')}
+            </Anchor>
+          </Text>
         </Stack>
       </Card>
 

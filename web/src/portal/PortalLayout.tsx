@@ -34,7 +34,12 @@ export function PortalLayout({ organisation, isUserSpace = false, children }: Pr
             )}
             <Group gap="sm" wrap="nowrap">
               {!isUserSpace && (
-                <Anchor component={Link} to="/portal" size="sm" fw={600}>
+                <Anchor
+                  component={Link}
+                  to={organisation ? `/portal?org=${organisation.slug}` : '/portal'}
+                  size="sm"
+                  fw={600}
+                >
                   <Group gap={4} component="span" wrap="nowrap">
                     <IconUserCircle size={18} aria-hidden="true" />
                     {t('portal.mySpace')}

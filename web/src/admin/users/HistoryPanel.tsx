@@ -18,6 +18,8 @@ const ACTION_KEYS = {
   merged_into: 'users.history.actions.merged_into',
   invited: 'users.history.actions.invited',
   portal_account_created: 'users.history.actions.portal_account_created',
+  email_verified: 'users.history.actions.email_verified',
+  email_change_requested: 'users.history.actions.email_change_requested',
 } as const;
 
 type Props = { organisationId: string; userId: string; revision: number };

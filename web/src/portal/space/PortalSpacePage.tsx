@@ -1,10 +1,11 @@
 // /portal — the user space (P4, seed 002): sign in, then my upcoming and past appointments (cancel up to the
 // organisation's cut-off, otherwise how to reach it), notification preferences and language (U4), profile,
-// sign out. Phone first; the same in French and English.
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+// sign out; signed out, a link to sign up with the organisation the visitor came from. Phone first; the same in French and English.
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
 import { asApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
@@ -59,11 +60,24 @@ export default function PortalSpacePage() {
 
 function SignedOut({ onSignedIn }: { onSignedIn: (session: PortalSession) => void }) {
   const { t } = useTranslation();
+  // Sign-up belongs to an organisation: the one whose pages led here (/portal?org=slug).
+  const [search] = useSearchParams();
+  const slug = search.get('org');
+  const isSlug = slug !== null && /^[a-z0-9][a-z0-9-]{1,62}$/.test(slug);
   return (
     <Stack gap="md" maw={440}>
       <Text>{t('portal.space.signInIntro')}</Text>
       <SignInForm onSignedIn={onSignedIn} />
-      <Text size="sm">{t('portal.space.noAccount')}</Text>
+      {isSlug ? (
+        <Text size="sm">
+          {t('portal.account.noAccountYet')}{' '}
+          <Anchor component={Link} to={`/p/${slug}/sign-up`} fw={600}>
+            {t('portal.account.createAccount')}
+          </Anchor>
+        </Text>
+      ) : (
+        <Text size="sm">{t('portal.space.noAccount')}</Text>
+      )}
     </Stack>
   );
 }
@@ -98,7 +112,11 @@ function SignedIn({ session, onSignedOut, onChange }: SignedInProps) {
         profile={session.profile}
         onSaved={(profile) => onChange({ ...session, profile })}
       />
-      <ProfileSection session={session} />
+      <ProfileSection
+        key={`${session.email} ${session.profile.pendingEmail ?? ''}`}
+        session={session}
+        onSaved={(profile) => onChange({ ...session, profile })}
+      />
     </Stack>
   );
 }

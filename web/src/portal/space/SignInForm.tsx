@@ -1,11 +1,13 @@
 // Sign in to the user space (P4): POST /portal/sign-in, then GET /portal/session. Used by /portal and, inline,
 // by the booking form so a person with an account books as themselves without losing their held slot.
+// An account whose email is not confirmed yet (P4) is offered to send the link again.
 import { Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiAction } from '../../components/useApiAction';
+import { ResendVerification } from '../account/ResendVerification';
 import { type PortalSession, signInToPortal } from '../portalClient';
 
 type Props = { onSignedIn: (session: PortalSession) => void; submitLabel?: string };
@@ -31,6 +33,7 @@ export function SignInForm({ onSignedIn, submitLabel }: Props) {
     <form onSubmit={submit} noValidate aria-label={t('portal.space.signInForm')}>
       <Stack gap="sm">
         <ErrorAlert error={error} />
+        {error?.code === 'email_not_verified' && <ResendVerification email={email} />}
         <TextInput
           label={emailLabel}
           type="email"
