@@ -1,10 +1,12 @@
 // Routes of accounts, organisations, locations and staff members.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Services } from '../context.ts';
 import { accountAccess, orgAccess } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { errorReplies } from '../http/schema-helpers.ts';
 import {
   createLocation,
   updateAccount,
@@ -29,13 +31,7 @@ import {
   StaffRoleBody,
 } from './schemas.ts';
 
-const errors = {
-  400: { $ref: 'ErrorReply' },
-  401: { $ref: 'ErrorReply' },
-  403: { $ref: 'ErrorReply' },
-  404: { $ref: 'ErrorReply' },
-  409: { $ref: 'ErrorReply' },
-};
+const errors = errorReplies(400, 401, 403, 404, 409);
 const Ok = Type.Object({ ok: Type.Literal(true) });
 
 export function registerAccountRoutes(fastify: FastifyInstance, services: Services): void {

@@ -1,4 +1,5 @@
 // A1 routes: sign-in, sign-out, the current session, password and language changes.
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -8,13 +9,14 @@ import { accounts, organisations, staff } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { ANY_STAFF, PUBLIC } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { errorReplies } from '../http/schema-helpers.ts';
 import { changePassword } from './actions/change-password.ts';
 import { signIn } from './actions/sign-in.ts';
 import type { StaffActor } from './actor.ts';
 import { ChangePasswordBody, LanguageBody, SessionReply, SignInBody } from './schemas.ts';
 import { deleteSession, SESSION_COOKIE } from './sessions.ts';
 
-const errors = { 400: { $ref: 'ErrorReply' }, 401: { $ref: 'ErrorReply' }, 403: { $ref: 'ErrorReply' } };
+const errors = errorReplies(400, 401, 403);
 
 export function registerAuthRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -79,7 +81,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, services: Services)
         tags: ['auth'],
         summary: 'Sign in as staff (sets the session cookie)',
         body: SignInBody,
-        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errors, 429: { $ref: 'ErrorReply' } },
+        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...errors, ...errorReplies(429) },
       },
     },
     async (request, reply) => {

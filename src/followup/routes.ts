@@ -9,15 +9,13 @@ import type { Services } from '../context.ts';
 import { PARTICIPANT_STATUSES } from '../db/schema.ts';
 import { orgAccess } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
-import { Nullable } from '../http/schema-helpers.ts';
+import { errorReplies, Nullable } from '../http/schema-helpers.ts';
 import { appointmentReport, exportAppointmentsCsv } from '../reports/queries.ts';
 import { loadScope } from '../users/visibility.ts';
 import { applyBatch } from './actions/apply-batch.ts';
 import { listFollowup } from './queries.ts';
 
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409].map((status) => [status, { $ref: 'ErrorReply' }]),
-);
+const errors = errorReplies(400, 401, 403, 404, 409);
 const Names = Type.Object({ fr: Type.String(), en: Type.String() });
 const Instant = Type.String({ format: 'date-time' });
 const Status = Type.Union(PARTICIPANT_STATUSES.filter((s) => s !== 'held').map((s) => Type.Literal(s)));

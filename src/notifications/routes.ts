@@ -11,14 +11,12 @@ import { appointmentHistory, outboxMessages } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { orgAccess, PUBLIC } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
-import { Nullable } from '../http/schema-helpers.ts';
+import { errorReplies, Nullable } from '../http/schema-helpers.ts';
 import { loadAppointment } from '../scheduling/actions/load-appointment.ts';
 import { getStaffSettings, setStaffSettings } from './actions/staff-settings.ts';
 import { liveUserIds, notifyUsers } from './triggers.ts';
 
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409].map((status) => [status, { $ref: 'ErrorReply' }]),
-);
+const errors = errorReplies(400, 401, 403, 404, 409);
 const OutboxMessage = Type.Object({
   id: Type.String(),
   kind: Type.String(),
@@ -186,7 +184,7 @@ export function registerNotificationRoutes(fastify: FastifyInstance, services: S
           MessageStatus: Type.String({ maxLength: 40 }),
           ErrorCode: Type.Optional(Type.String()),
         }),
-        response: { 204: Type.Null(), 403: { $ref: 'ErrorReply' } },
+        response: { 204: Type.Null(), ...errorReplies(403) },
       },
     },
     async (request, reply) => {

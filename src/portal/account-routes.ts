@@ -7,16 +7,14 @@ import { getOrganisationBySlug } from '../accounts/queries.ts';
 import { LanguageSchema } from '../auth/schemas.ts';
 import type { Services } from '../context.ts';
 import { PORTAL_USER, PUBLIC } from '../http/access.ts';
-import { Nullable } from '../http/schema-helpers.ts';
+import { errorReplies, Nullable } from '../http/schema-helpers.ts';
 import { updateMyProfile } from './actions/edit-profile.ts';
 import { resendVerification, signUp } from './actions/sign-up.ts';
 import { previewVerification, verifyEmail } from './actions/verify-email.ts';
 import { ProfileReply } from './schemas.ts';
 import { setPortalCookie } from './sessions.ts';
 
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 410, 429].map((status) => [status, { $ref: 'ErrorReply' }]),
-);
+const errors = errorReplies(400, 401, 403, 404, 409, 410, 429);
 const Accepted = Type.Object({ ok: Type.Literal(true) });
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
 const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });

@@ -15,7 +15,7 @@ import {
 } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { PORTAL_USER, PUBLIC } from '../http/access.ts';
-import { Nullable } from '../http/schema-helpers.ts';
+import { errorReplies, Nullable } from '../http/schema-helpers.ts';
 import { buildIcs } from '../notifications/ics.ts';
 import { bookOnline } from './actions/book-online.ts';
 import {
@@ -55,7 +55,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
         tags: ['portal'],
         summary: 'Public page of an organisation',
         params: Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) }),
-        response: { 200: PublicOrganisation, 404: { $ref: 'ErrorReply' } },
+        response: { 200: PublicOrganisation, ...errorReplies(404) },
       },
     },
     async (request, reply) => {
@@ -79,9 +79,7 @@ export function registerPortalRoutes(fastify: FastifyInstance, services: Service
   );
 }
 
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 410, 429].map((status) => [status, { $ref: 'ErrorReply' }]),
-);
+const errors = errorReplies(400, 401, 403, 404, 409, 410, 429);
 const BookingBody = Type.Object(
   {
     holdToken: Type.String({ minLength: 20, maxLength: 100 }),

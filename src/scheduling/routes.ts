@@ -1,5 +1,6 @@
 // Routes of scheduling: services (S1), availability (S2), slot search (S3), booking (S4), locks (S5),
 // moves (S8), the week/day schedule (S9), and the portal's holds (S10).
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -9,6 +10,7 @@ import type { Services } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { orgAccess, PUBLIC } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { errorReplies } from '../http/schema-helpers.ts';
 import { bookAppointment } from './actions/book-appointment.ts';
 import { cancelParticipants } from './actions/cancel-appointment.ts';
 import { holdSlot, releaseHold } from './actions/hold-slot.ts';
@@ -50,9 +52,7 @@ import {
 } from './schemas.ts';
 import { searchSlots } from './slot-search.ts';
 
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 410].map((status) => [status, { $ref: 'ErrorReply' }]),
-);
+const errors = errorReplies(400, 401, 403, 404, 409, 410);
 const Ok = Type.Object({ ok: Type.Literal(true) });
 const toSlotReply = (slot: {
   start: number;

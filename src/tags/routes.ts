@@ -6,14 +6,12 @@ import { AccountParams, Uuid } from '../accounts/schemas.ts';
 import type { Services } from '../context.ts';
 import { accountAccess, orgAccess } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
-import { Nullable } from '../http/schema-helpers.ts';
+import { errorReplies, Nullable } from '../http/schema-helpers.ts';
 import { loadScope, loadVisibleUser } from '../users/visibility.ts';
 import { deleteTag, saveTag, setServiceTagRules, setUserTags } from './actions.ts';
 import { listTags, serviceRules, tagsOfUsers } from './queries.ts';
 
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 410].map((status) => [status, { $ref: 'ErrorReply' }]),
-);
+const errors = errorReplies(400, 401, 403, 404, 409, 410);
 const TagBody = Type.Object(
   {
     label: Type.String({ minLength: 1, maxLength: 80 }),

@@ -1,4 +1,5 @@
 // Routes of user records (U1–U8, A4) and the public invitation acceptance (U5).
+
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -6,6 +7,7 @@ import { OrgParams } from '../accounts/schemas.ts';
 import type { Services } from '../context.ts';
 import { orgAccess, PUBLIC } from '../http/access.ts';
 import { staffContext } from '../http/context.ts';
+import { errorReplies } from '../http/schema-helpers.ts';
 import { listUserAppointments } from '../scheduling/queries.ts';
 import { acceptInvitation, previewInvitation } from './actions/accept-invitation.ts';
 import { inviteUser } from './actions/invite-user.ts';
@@ -45,9 +47,7 @@ import {
 } from './schemas.ts';
 import { loadScope, loadVisibleUser } from './visibility.ts';
 
-const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 410].map((status) => [status, { $ref: 'ErrorReply' }]),
-);
+const errors = errorReplies(400, 401, 403, 404, 409, 410);
 
 export function registerUserRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
