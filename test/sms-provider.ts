@@ -1,4 +1,4 @@
-// A Twilio-like SMS provider on a loopback port, for crash tests and benchmarks: POST …/Messages.json with
+// The Twilio-like SMS provider of the tests, crash tests and benchmarks, on a loopback port: POST …/Messages.json with
 // form fields To and Body answers 201 {sid} after a few milliseconds, and honours the
 // `I-Twilio-Idempotency-Token` header like the real API does — a repeated token gets the first sid back
 // and is not delivered again (counted in `droppedDuplicates`).
@@ -22,11 +22,13 @@ export type SmsProviderStandIn = {
    * it (what a crash between "provider accepted" and "outbox updated" looks like from the provider).
    */
   stall: boolean;
+  /** While set, every request is answered with this HTTP status and nothing is delivered. */
+  failWith: number | undefined;
   close(): Promise<void>;
 };
 
 export async function startSmsProvider(
-  options: { minDelayMs?: number; maxDelayMs?: number } = {},
+  options: { minDelayMs?: number; maxDelayMs?: number; failWith?: number } = {},
 ): Promise<SmsProviderStandIn> {
   const minDelay = options.minDelayMs ?? 5;
   const maxDelay = options.maxDelayMs ?? 20;
@@ -39,6 +41,10 @@ export async function startSmsProvider(
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      if (provider.failWith) {
+        response.writeHead(provider.failWith, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const to = form.get('To');
       const body = form.get('Body');
@@ -78,6 +84,7 @@ export async function startSmsProvider(
     droppedDuplicates: 0,
     stalled: 0,
     stall: false,
+    failWith: options.failWith,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

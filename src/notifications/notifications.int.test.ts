@@ -18,7 +18,7 @@ let sms: Awaited<ReturnType<typeof startSmsSink>>;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  sms = await startSmsSink();
+  sms = await startSmsSink({ minDelayMs: 0, maxDelayMs: 1 });
   world = await startTestApp({
     worker: true,
     config: {
@@ -284,7 +284,7 @@ describe('N1 delivery status and failures', () => {
 
   it('N4: a failing provider is retried, then the failure is recorded; after repeated failures the user record warns', async () => {
     const w = await setup();
-    sms.state.failWith = 500;
+    sms.failWith = 500;
     try {
       const booked = [];
       for (const time of ['09:00', '09:30', '10:00'])
@@ -304,10 +304,10 @@ describe('N1 delivery status and failures', () => {
         'notifications_failing',
       );
     } finally {
-      sms.state.failWith = undefined;
+      sms.failWith = undefined;
     }
     const w2 = await setup();
-    sms.state.failWith = 500;
+    sms.failWith = 500;
     try {
       const user = await makeUser(world.services.db, w2.account.id, w2.organisation.id, {
         mobilePhone: '+15145550144',
@@ -328,7 +328,7 @@ describe('N1 delivery status and failures', () => {
         'notifications_failing',
       );
     } finally {
-      sms.state.failWith = undefined;
+      sms.failWith = undefined;
     }
   });
 });
