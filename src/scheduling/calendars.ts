@@ -203,7 +203,7 @@ export async function loadCalendars(
           and p.status <> 'cancelled' and (p.status <> 'held' or p.hold_expires_at > ${input.now}))`,
           })
           .from(appointments)
-          .where(and(liveBookings(input, from, to), gt(appointments.capacity, 1)))
+          .where(and(liveBookings(input, from, to), sql`${appointments.capacity} > 1`))
       : Promise.resolve([]),
     withOccupancy
       ? db
