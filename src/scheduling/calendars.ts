@@ -177,13 +177,15 @@ export async function loadCalendars(
         ),
       ),
     // Every organisation's bookings count: a provider working in two clinics is one person (issue #5).
-    // Individual appointments only make time busy: one string of epoch-millisecond pairs per provider
-    // ships and parses several times faster than a row per appointment.
+    // Individual appointments only make time busy: their busy periods are merged (back-to-back bookings
+    // become one period) and shipped as one string of epoch-millisecond pairs per provider, several times
+    // faster to send and parse than a row per appointment.
     withOccupancy
       ? db
           .select({
             providerId: appointments.providerId,
-            busy: sql<string>`string_agg((extract(epoch from ${appointments.busyStartsAt}) * 1000)::bigint || ',' || (extract(epoch from ${appointments.busyEndsAt}) * 1000)::bigint, ',')`,
+            busy: sql<string>`(select string_agg((extract(epoch from lower(r)) * 1000)::bigint || ',' || (extract(epoch from upper(r)) * 1000)::bigint, ',')
+              from unnest(range_agg(tstzrange(${appointments.busyStartsAt}, ${appointments.busyEndsAt}, '[)'))) r)`,
           })
           .from(appointments)
           .where(and(liveBookings(input, from, to), eq(appointments.capacity, 1)))
@@ -281,7 +283,7 @@ function liveBookings(
   );
 }
 
-/** "start,end,start,end,…" in epoch milliseconds → busy individual bookings (nobody can join them). */
+/** "start,end,start,end,…" in epoch milliseconds → busy periods of individual bookings (nobody can join them). */
 function parseBusy(pairs: string | null | undefined): ExistingBooking[] {
   if (!pairs) return [];
   const numbers = pairs.split(',');
