@@ -35,13 +35,19 @@ export type SlotSearch = {
 
 export async function searchSlots(db: DbOrTx, search: SlotSearch): Promise<Slot[]> {
   assertRange(search.fromDate, search.toDate, MAX_SEARCH_DAYS);
-  const service = search.service ?? (await loadService(db, search.organisation.id, search.serviceId));
   const now = search.now ?? new Date();
-  // A caller that passes the service has checked the provider too.
-  const providerIds =
+  // A caller that passes the service has checked the provider too; otherwise both reads go together.
+  const [serviceRead, providersRead] = await Promise.allSettled([
+    search.service ?? loadService(db, search.organisation.id, search.serviceId),
     search.service && search.providerId
       ? [search.providerId]
-      : await listProviderIds(db, search.organisation.id, search.providerId);
+      : listProviderIds(db, search.organisation.id, search.providerId),
+  ]);
+  // The same error as reading them one after the other: the service's first.
+  if (serviceRead.status === 'rejected') throw serviceRead.reason;
+  if (providersRead.status === 'rejected') throw providersRead.reason;
+  const service = serviceRead.value;
+  const providerIds = providersRead.value;
   const calendars = await loadCalendars(db, {
     organisationId: search.organisation.id,
     timeZone: search.organisation.timeZone,
