@@ -2,7 +2,8 @@
 // Clinique du Plateau, selects the upcoming appointment of a user who has an email, and in the batch-action
 // window chooses Non-admissible → Non-admissible + annuler le rendez-vous → Courriel → Verrouiller l’horaire
 // libéré. The « Statut client » column shows Annulé, the appointment's history shows the not-eligible and
-// cancellation entries, the outbox shows the cancellation email, the Schedule shows the red lock; then, in
+// cancellation entries, the drawer's « Voir dans l’horaire » opens the appointment in the Schedule
+// (?appointment=<id>) beside the red lock, the outbox shows the cancellation email; then, in
 // English, Reports count the cancellation, a reminder goes out on demand and Account › Notifications saves
 // a setting. axe finds nothing on Follow-up, Reports and Outbox, on a desktop and on a phone.
 import { AxeBuilder } from '@axe-core/playwright';
@@ -201,8 +202,24 @@ describe('follow-up journey (seed articles 000/001)', () => {
       await history.getByText('Horaire libéré verrouillé').waitFor();
       await page.screenshot({ path: screenshotPath('followup-history-fr'), fullPage: true });
       await expectNoAxeViolations(page);
-      await drawer.getByRole('button', { name: 'Fermer' }).click();
-      await drawer.waitFor({ state: 'detached' });
+
+      // S5/S9: « Voir dans l’horaire » opens the same appointment in Camille Roy's week, beside the red lock.
+      await drawer.getByRole('link', { name: 'Voir dans l’horaire' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Horaire' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('appointment')).toMatch(/^[0-9a-f-]{36}$/);
+      const scheduleDrawer = page.getByRole('dialog', { name: 'Vaccination antigrippale' });
+      await scheduleDrawer
+        .getByRole('list', { name: 'Historique' })
+        .getByText('Marqué non-admissible')
+        .waitFor();
+      await scheduleDrawer.getByRole('button', { name: 'Fermer' }).click();
+      await scheduleDrawer.waitFor({ state: 'detached' });
+      await page.locator(`.creneau-calendar [role="columnheader"][data-date="${upcomingDate}"]`).waitFor();
+      await page
+        .getByRole('button', { name: /Verrouillé/ })
+        .first()
+        .waitFor();
+      await page.screenshot({ path: screenshotPath('followup-schedule-lock-fr'), fullPage: true });
 
       // N1: the cancellation email reaches the outbox (the worker delivers it), then shows in the tab.
       await expect
@@ -238,15 +255,6 @@ describe('follow-up journey (seed articles 000/001)', () => {
       await page.screenshot({ path: screenshotPath('outbox-message-fr'), fullPage: true });
       await expectNoAxeViolations(page);
       await message.getByRole('button', { name: 'Fermer' }).click();
-
-      // S5: the freed slot carries the red lock in Camille Roy's week.
-      await page.goto(`/admin/schedule?provider=${world.provider.id}&date=${upcomingDate}`);
-      await page.getByRole('heading', { level: 1, name: 'Horaire' }).waitFor();
-      await page
-        .getByRole('button', { name: /Verrouillé/ })
-        .first()
-        .waitFor();
-      await page.screenshot({ path: screenshotPath('followup-schedule-lock-fr'), fullPage: true });
 
       // R1 in English: the report counts the cancellation at once.
       await page.getByRole('radiogroup', { name: 'Langue / Language' }).first().getByText('English').click();

@@ -1,7 +1,8 @@
 // Issue 5 journey (S1, S2, S4, S5, S7, S9): the demo admin creates a service in Settings › Services and
 // weekly hours for Camille Roy in the availability editor, then in the Schedule tab books a free slot of
-// next week for a user created inline, opens the appointment and sees its history, locks a range and sees
-// the red lock, unlocks it in English; axe finds no violation; a phone gets the Day view.
+// next week for a user created inline, opens the appointment and sees its history, opens it again from its
+// address (?appointment=<id>: the drawer opens and the calendar goes to its provider and week), locks a range
+// and sees the red lock, unlocks it in English; axe finds no violation; a phone gets the Day view.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,8 +140,26 @@ describe('schedule journey', () => {
     await drawer.getByText('Créé', { exact: true }).waitFor();
     await drawer.getByText('Éloïse Tremblay').first().waitFor();
     await page.screenshot({ path: screenshotPath('schedule-appointment-fr'), fullPage: true });
+    // The opened appointment is in the address, and leaves it when the drawer closes.
+    const appointmentId = new URL(page.url()).searchParams.get('appointment');
+    expect(appointmentId).toMatch(/^[0-9a-f-]{36}$/);
     await drawer.getByRole('button', { name: 'Fermer' }).click();
     await drawer.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.has('appointment')).toBe(false);
+
+    // S7/S9: /admin/schedule?appointment=<id> alone (this week, default provider) opens the drawer and
+    // brings the appointment's provider and week into view.
+    await page.goto(`/admin/schedule?appointment=${appointmentId}`);
+    const linkedDrawer = page.getByRole('dialog', { name: 'Consultation de suivi' });
+    await linkedDrawer.getByText('Créé', { exact: true }).waitFor();
+    await linkedDrawer.getByText('Éloïse Tremblay').first().waitFor();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Professionnel' }).inputValue())
+      .toBe('Camille Roy');
+    await page.locator(`.creneau-calendar [role="columnheader"][data-date="${wednesday}"]`).waitFor();
+    await linkedDrawer.getByRole('button', { name: 'Fermer' }).click();
+    await linkedDrawer.waitFor({ state: 'detached' });
+    await appointment.waitFor();
 
     // S5: dragging over a range offers to lock it; the red lock appears.
     const lockStart = await slotPoint(page, wednesday, '14:00:00');

@@ -1,6 +1,6 @@
 // /admin/follow-up — the Follow-up menu (« Suivi », SPEC F1–F5, seed articles 000/001): filters, one row per
 // participant with the « Statut client » column, selection, the batch-action window, "Load more" by keyset
-// cursor, and each row's appointment with its history.
+// cursor, and each row's appointment in the shared appointment drawer (history, actions, link to the Schedule).
 import { Button, em, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconListCheck } from '@tabler/icons-react';
@@ -12,10 +12,10 @@ import { PageLoader } from '../../components/PageLoader';
 import { useApiAction } from '../../components/useApiAction';
 import { useLoader } from '../../components/useLoader';
 import { usePageTitle } from '../../components/usePageTitle';
+import { AppointmentDrawer } from '../appointment/AppointmentDrawer';
 import { useProviders } from '../schedule/providers';
 import { useSchedulingLists } from '../schedule/useSchedulingLists';
 import { useOrganisation } from '../session';
-import { AppointmentDrawer } from './AppointmentDrawer';
 import { BatchActionModal } from './BatchActionModal';
 import { FollowupFilters } from './FollowupFilters';
 import { FollowupRows } from './FollowupRows';
@@ -51,7 +51,6 @@ export function FollowupPage() {
     [filters, timeZone, isPeriodValid],
   );
   const queryKey = JSON.stringify(query);
-  // After a batch action the list reloads as many rows as were shown, so the rows acted on stay in view.
   const reloadLimit = useRef(PAGE_SIZE);
   const list = useLoader(
     () =>
@@ -92,10 +91,14 @@ export function FollowupPage() {
     });
   };
 
-  const refreshAfterBatch = () => {
+  // After a change the list reloads as many rows as were shown, so the rows acted on stay in view.
+  const refreshRows = () => {
     reloadLimit.current = Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, rows.length));
-    setSelectedIds(new Set());
     list.reload();
+  };
+  const refreshAfterBatch = () => {
+    setSelectedIds(new Set());
+    refreshRows();
   };
 
   const selectedRows = rows.filter((row) => selectedIds.has(row.participantId));
@@ -167,7 +170,15 @@ export function FollowupPage() {
           onApplied={refreshAfterBatch}
         />
       )}
-      {openedRow && <AppointmentDrawer row={openedRow} onClose={() => setOpenedRow(null)} />}
+      {openedRow && (
+        <AppointmentDrawer
+          appointmentId={openedRow.appointmentId}
+          locations={lists.data?.locations ?? []}
+          onClose={() => setOpenedRow(null)}
+          onChanged={refreshRows}
+          showScheduleLink
+        />
+      )}
     </Stack>
   );
 }

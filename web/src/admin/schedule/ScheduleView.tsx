@@ -1,6 +1,8 @@
 // S9: /admin/schedule — one provider's Week or Day (the provider picker for admins and agents), loaded from
 // GET /orgs/{orgId}/schedule for the visible range. Free time opens the booking form; a dragged range can be
-// locked; an appointment opens its drawer; a lock can be unlocked. Everything reloads after a change.
+// locked; an appointment opens the shared appointment drawer, addressed by ?appointment=<id> (a deep link
+// also brings the appointment's provider and week into view); a lock can be unlocked. Everything reloads
+// after a change.
 import type { CalendarRef } from '@fullcalendar/react';
 import { Anchor, Button, em, Group, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -13,8 +15,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { useLoader } from '../../components/useLoader';
 import { usePageTitle } from '../../components/usePageTitle';
+import { AppointmentDrawer } from '../appointment/AppointmentDrawer';
+import type { AppointmentDetail } from '../appointment/historyText';
+import { APPOINTMENT_PARAM } from '../appointment/scheduleLink';
 import { useOrganisation } from '../session';
-import { AppointmentDrawer } from './appointment/AppointmentDrawer';
 import { BookingModal } from './booking/BookingModal';
 import { LockDetailsModal } from './locks/LockDetailsModal';
 import { LockModal } from './locks/LockModal';
@@ -31,7 +35,6 @@ const ScheduleCalendar = lazy(() => import('./ScheduleCalendar'));
 type Dialog =
   | { kind: 'book'; date: string; time: string }
   | { kind: 'lock'; date: string; startTime: string; endTime: string }
-  | { kind: 'appointment'; appointmentId: string }
   | { kind: 'lockDetails'; lock: ScheduleLock }
   | null;
 
@@ -93,6 +96,29 @@ export function ScheduleView() {
       },
       { replace: true },
     );
+  // The opened appointment lives in the address, so a link can open it and a reload keeps it open.
+  const openedAppointmentId = searchParams.get(APPOINTMENT_PARAM);
+  const openAppointment = (appointmentId: string | null) => {
+    setDialog(null);
+    setSearchParams(
+      (params) => {
+        if (appointmentId) params.set(APPOINTMENT_PARAM, appointmentId);
+        else params.delete(APPOINTMENT_PARAM);
+        return params;
+      },
+      { replace: true },
+    );
+  };
+  /** The calendar follows the opened appointment: its provider (when it may be chosen) and its date. */
+  const showInCalendar = (detail: AppointmentDetail) => {
+    if (detail.providerId !== providerId && providers.data?.some((p) => p.id === detail.providerId))
+      chooseProvider(detail.providerId);
+    const { date } = localParts(detail.startsAt, timeZone);
+    if (dates && date >= dates.from && date <= dates.to) return;
+    // A calendar still to be built starts there; one already shown goes there.
+    setPosition((previous) => ({ ...previous, date }));
+    calendarRef.current?.getApi().gotoDate(date);
+  };
   const close = () => setDialog(null);
   const afterChange = () => {
     setDialog(null);
@@ -177,8 +203,7 @@ export function ScheduleView() {
                   setDialog({ kind: 'lock', date: start.date, startTime: start.time, endTime: end.time });
                 }}
                 onEventClick={(meta) => {
-                  if (meta.kind === 'appointment')
-                    setDialog({ kind: 'appointment', appointmentId: meta.appointment.id });
+                  if (meta.kind === 'appointment') openAppointment(meta.appointment.id);
                   if (meta.kind === 'lock') setDialog({ kind: 'lockDetails', lock: meta.lock });
                 }}
               />
@@ -199,7 +224,7 @@ export function ScheduleView() {
           services={lists.data.services}
           onClose={close}
           onBooked={afterChange}
-          onOpenAppointment={(appointmentId) => setDialog({ kind: 'appointment', appointmentId })}
+          onOpenAppointment={openAppointment}
         />
       )}
       {provider && dialog?.kind === 'lock' && (
@@ -223,15 +248,14 @@ export function ScheduleView() {
           onUnlocked={afterChange}
         />
       )}
-      {dialog?.kind === 'appointment' && (
+      {openedAppointmentId && (
         <AppointmentDrawer
-          organisationId={organisationId}
-          appointmentId={dialog.appointmentId}
-          timeZone={timeZone}
+          key={openedAppointmentId}
+          appointmentId={openedAppointmentId}
           locations={lists.data.locations}
-          canCancel={isManager}
-          onClose={close}
+          onClose={() => openAppointment(null)}
           onChanged={schedule.reload}
+          onLoaded={showInCalendar}
         />
       )}
     </Stack>

@@ -1,11 +1,14 @@
 // Appointments of a record in this organisation (S6): when, which service, with whom, and the user's status
-// as a badge whose word carries the meaning (the colour only repeats it).
-import { Badge, Table, Text } from '@mantine/core';
+// as a badge whose word carries the meaning (the colour only repeats it), and a link that opens each one in
+// the Schedule (its drawer, its week, its provider).
+import { Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { useLoader } from '../../components/useLoader';
+import { scheduleHref } from '../appointment/scheduleLink';
 import { useUserFormat } from './format';
 
 const STATUSES = {
@@ -36,7 +39,7 @@ export function AppointmentsPanel({ organisationId, userId, revision }: Props) {
 
   const serviceName = (name: { fr: string; en: string }) => (format.language === 'en' ? name.en : name.fr);
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={680}>
       <Table striped aria-label={t('users.appointments.caption')}>
         <Table.Thead>
           <Table.Tr>
@@ -44,6 +47,9 @@ export function AppointmentsPanel({ organisationId, userId, revision }: Props) {
             <Table.Th scope="col">{t('users.appointments.service')}</Table.Th>
             <Table.Th scope="col">{t('users.appointments.provider')}</Table.Th>
             <Table.Th scope="col">{t('users.appointments.statusLabel')}</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>{t('users.appointments.actions')}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,6 +66,18 @@ export function AppointmentsPanel({ organisationId, userId, revision }: Props) {
                   <Badge color={status?.color ?? 'gray'} variant="light" c="dark.9">
                     {status ? t(status.key) : appointment.status}
                   </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={scheduleHref(appointment.appointmentId)}
+                    size="sm"
+                    aria-label={t('users.appointments.openFor', {
+                      when: format.dateTime(appointment.startsAt),
+                    })}
+                  >
+                    {t('users.appointments.open')}
+                  </Anchor>
                 </Table.Td>
               </Table.Tr>
             );

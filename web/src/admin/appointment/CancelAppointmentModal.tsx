@@ -3,10 +3,10 @@
 import { Button, Group, Modal, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { notifySuccess } from '../../../components/notify';
-import { useApiAction } from '../../../components/useApiAction';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifySuccess } from '../../components/notify';
+import { useApiAction } from '../../components/useApiAction';
 
 type Props = {
   organisationId: string;

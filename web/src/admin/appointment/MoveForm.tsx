@@ -4,11 +4,11 @@ import { Button, Group, Paper, SimpleGrid, Stack, Switch, TextInput } from '@man
 import { TimeInput } from '@mantine/dates';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { notifySuccess } from '../../../components/notify';
-import { useApiAction } from '../../../components/useApiAction';
-import { localParts, toInstantIso } from '../zonedTime';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifySuccess } from '../../components/notify';
+import { useApiAction } from '../../components/useApiAction';
+import { localParts, toInstantIso } from '../schedule/zonedTime';
 import type { AppointmentDetail } from './historyText';
 
 type Props = {

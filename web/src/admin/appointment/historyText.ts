@@ -1,10 +1,10 @@
 // S7/F5: an appointment's history entry in words — created, moved, status changed, marked not eligible,
-// cancelled (notice channel, lock), slot locked, each notification's fate, reminder requested — in the
-// interface language; the server keeps codes.
+// cancelled (reason, notice channel, lock), slot locked, each notification's fate (sent, delivered, skipped,
+// failed with its error), reminder requested — in the interface language; the server keeps codes.
 import type { TFunction } from 'i18next';
 import type { ResponseBody } from '../../api/client';
-import { formatRowTime } from './format';
-import { isParticipantStatus, statusKey } from './status';
+import { isParticipantStatus, statusKey } from '../followup/status';
+import { formatDateTime, formatPeriod } from '../schedule/zonedTime';
 
 export type AppointmentDetail = ResponseBody<'/api/v1/orgs/{orgId}/appointments/{appointmentId}', 'get'>;
 export type HistoryEntry = AppointmentDetail['history'][number];
@@ -40,8 +40,8 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 export function historyTitle(entry: HistoryEntry, t: TFunction): string {
   const action = pick(ACTIONS, entry.action);
   return action
-    ? t(`followup.history.actions.${action}`)
-    : t('followup.history.actions.other', { action: entry.action });
+    ? t(`schedule.history.actions.${action}`)
+    : t('schedule.history.actions.other', { action: entry.action });
 }
 
 function statusWord(value: unknown, t: TFunction): string {
@@ -53,12 +53,21 @@ type Context = { detail: AppointmentDetail; timeZone: string; language: string; 
 function notificationLines(details: Record<string, unknown>, t: TFunction): string[] {
   const lines: string[] = [];
   const kind = pick(KINDS, details.kind);
-  if (kind) lines.push(t(`followup.history.kinds.${kind}`));
+  if (kind) lines.push(t(`schedule.history.kinds.${kind}`));
   const channel = pick(CHANNELS, details.channel);
-  if (channel) lines.push(t(`followup.history.channels.${channel}`));
+  if (channel) lines.push(t(`schedule.history.channels.${channel}`));
   const reason = pick(SKIP_REASONS, details.reason);
-  if (reason) lines.push(t(`followup.history.skipReasons.${reason}`));
-  if (typeof details.error === 'string') lines.push(t('followup.history.error', { error: details.error }));
+  if (reason) lines.push(t(`schedule.history.skipReasons.${reason}`));
+  if (typeof details.error === 'string') lines.push(t('schedule.history.error', { error: details.error }));
+  return lines;
+}
+
+function cancellationLines(details: Record<string, unknown>, t: TFunction): string[] {
+  const lines: string[] = [];
+  if (details.reason === 'not_eligible') lines.push(t('schedule.history.reasonNotEligible'));
+  const channel = pick(CHANNELS, details.notify);
+  if (channel) lines.push(t(`schedule.history.noticeBy.${channel}`));
+  lines.push(details.lockSlot ? t('schedule.history.slotLocked') : t('schedule.history.slotFreed'));
   return lines;
 }
 
@@ -70,31 +79,29 @@ export function historyDetails(entry: HistoryEntry, { detail, timeZone, language
     (p) => p.id === entry.participantId || (details.userId !== undefined && p.userId === details.userId),
   );
   if (person) lines.push(person.name);
-  const when = (value: unknown) => formatRowTime(text(value), timeZone, language);
+  const when = (value: unknown) => formatDateTime(text(value), timeZone, language);
   switch (entry.action) {
     case 'moved':
       if (details.from && details.to)
-        lines.push(t('followup.history.fromTo', { from: when(details.from), to: when(details.to) }));
+        lines.push(t('schedule.history.fromTo', { from: when(details.from), to: when(details.to) }));
       break;
     case 'status_changed':
       lines.push(
-        t('followup.history.fromTo', { from: statusWord(details.from, t), to: statusWord(details.to, t) }),
+        t('schedule.history.fromTo', { from: statusWord(details.from, t), to: statusWord(details.to, t) }),
       );
       break;
     case 'marked_not_eligible':
       lines.push(
-        details.cancel ? t('followup.history.withCancellation') : t('followup.history.appointmentKept'),
+        details.cancel ? t('schedule.history.withCancellation') : t('schedule.history.appointmentKept'),
       );
       break;
-    case 'cancelled': {
-      if (details.reason === 'not_eligible') lines.push(t('followup.history.reasonNotEligible'));
-      const channel = pick(CHANNELS, details.notify);
-      if (channel) lines.push(t(`followup.history.noticeBy.${channel}`));
-      lines.push(details.lockSlot ? t('followup.history.slotLocked') : t('followup.history.slotFreed'));
+    case 'cancelled':
+      lines.push(...cancellationLines(details, t));
       break;
-    }
     case 'slot_locked':
-      if (details.startsAt) lines.push(when(details.startsAt));
+      if (details.startsAt && details.endsAt)
+        lines.push(formatPeriod(text(details.startsAt), text(details.endsAt), timeZone, language));
+      else if (details.startsAt) lines.push(when(details.startsAt));
       break;
     case 'notification_sent':
     case 'notification_failed':
@@ -107,6 +114,6 @@ export function historyDetails(entry: HistoryEntry, { detail, timeZone, language
 }
 
 export function historyActor(entry: HistoryEntry, t: TFunction): string {
-  if (entry.actor === 'user') return t('followup.history.byUser');
-  return entry.actor ? t('followup.history.byStaff', { name: entry.actor }) : t('followup.history.bySystem');
+  if (entry.actor === 'user') return t('schedule.history.byUser');
+  return entry.actor ? t('schedule.history.byStaff', { name: entry.actor }) : t('schedule.history.bySystem');
 }
