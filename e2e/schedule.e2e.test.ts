@@ -157,6 +157,18 @@ describe('schedule journey', () => {
       .poll(() => page.getByRole('combobox', { name: 'Professionnel' }).inputValue())
       .toBe('Camille Roy');
     await page.locator(`.creneau-calendar [role="columnheader"][data-date="${wednesday}"]`).waitFor();
+    // S6/S7 from the appointment's own page: the same batch window as the Follow-up tab, over its
+    // participants (upcoming, so Non-admissible asks whether to keep or cancel the appointment).
+    await linkedDrawer.getByRole('button', { name: 'Statut des participants…' }).click();
+    const statusDialog = page.getByRole('dialog', { name: 'Actions en lot' });
+    await statusDialog.getByRole('radio', { name: 'Non-admissible' }).check();
+    await statusDialog.getByRole('button', { name: 'Continuer' }).click();
+    await statusDialog.getByRole('radio', { name: 'Non-admissible', exact: true }).check();
+    await statusDialog.getByRole('button', { name: 'Appliquer' }).click();
+    await statusDialog.getByRole('status').filter({ hasText: '1 traitée, 0 refusée' }).waitFor();
+    await statusDialog.getByRole('button', { name: 'Fermer' }).last().click();
+    await statusDialog.waitFor({ state: 'detached' });
+    await linkedDrawer.getByRole('list', { name: 'Historique' }).getByText('Marqué non-admissible').waitFor();
     await linkedDrawer.getByRole('button', { name: 'Fermer' }).click();
     await linkedDrawer.waitFor({ state: 'detached' });
     await appointment.waitFor();
@@ -197,6 +209,7 @@ describe('schedule journey', () => {
     await englishDrawer.getByText('Created', { exact: true }).waitFor();
     await englishDrawer.getByRole('button', { name: 'Move' }).waitFor();
     await englishDrawer.getByRole('button', { name: 'Cancel appointment' }).waitFor();
+    await englishDrawer.getByRole('button', { name: 'Participants’ status…' }).waitFor();
     await page.screenshot({ path: screenshotPath('schedule-appointment-en'), fullPage: true });
     await expectNoAxeViolations(page);
     expect(pageErrors, 'errors thrown in the page').toEqual([]);

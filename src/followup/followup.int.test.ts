@@ -109,6 +109,23 @@ describe('F1 follow-up list', () => {
     expect(next.items[0].user.name).toBe('Marc Roy');
     expect(next.nextCursor).toBeNull();
   });
+
+  it('S6/S7: an appointment’s own page lists its participants (appointmentId) and acts on them through the same batch', async () => {
+    const w = await setup();
+    const a = await w.book('09:00', { firstName: 'Ana', lastName: 'Own' });
+    await w.book('10:00', { firstName: 'Ben', lastName: 'Other' });
+    const own = await w.followup(`&appointmentId=${a.appointmentId}`);
+    expect(own.items.map((r: { participantId: string }) => r.participantId)).toEqual([a.participantId]);
+    const applied = await w.admin.post(`${w.base}/followup/batch`, {
+      participantIds: [a.participantId],
+      action: 'not_eligible',
+      notEligibleMode: 'keep',
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    const detail = await w.admin.get(`${w.base}/appointments/${a.appointmentId}`);
+    expect(detail.body.participants[0].status).toBe('not_eligible');
+    expect(detail.body.history.map((h: { action: string }) => h.action)).toContain('status_changed');
+  });
 });
 
 describe('F2–F4 batch actions', () => {

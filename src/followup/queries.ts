@@ -21,6 +21,8 @@ export type FollowupFilter = {
   providerId?: string;
   serviceId?: string;
   locationId?: string;
+  /** The participants of one appointment (its own page acts on them with the batch window). */
+  appointmentId?: string;
   statuses?: ParticipantStatus[];
   q?: string;
   order: 'asc' | 'desc';
@@ -37,6 +39,7 @@ export async function listFollowup(db: DbOrTx, scope: VisibilityScope, filter: F
     filter.providerId ? eq(appointments.providerId, filter.providerId) : undefined,
     filter.serviceId ? eq(appointments.serviceId, filter.serviceId) : undefined,
     filter.locationId ? eq(appointments.locationId, filter.locationId) : undefined,
+    filter.appointmentId ? eq(appointments.id, filter.appointmentId) : undefined,
     filter.statuses?.length ? inArray(participants.status, filter.statuses) : undefined,
     visibleUsers(scope),
   ];

@@ -26,6 +26,7 @@ const FollowupQuery = Type.Object({
   providerId: Type.Optional(Uuid),
   serviceId: Type.Optional(Uuid),
   locationId: Type.Optional(Uuid),
+  appointmentId: Type.Optional(Uuid),
   status: Type.Optional(Type.Array(Status, { maxItems: 5 })),
   q: Type.Optional(Type.String({ maxLength: 200 })),
   order: Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' }),

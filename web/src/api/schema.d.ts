@@ -7706,6 +7706,7 @@ export interface paths {
                     providerId?: string;
                     serviceId?: string;
                     locationId?: string;
+                    appointmentId?: string;
                     status?: ("scheduled" | "present" | "absent" | "not_eligible" | "cancelled")[];
                     q?: string;
                     order: "asc" | "desc";

@@ -20,6 +20,7 @@ import { AppointmentActions } from './AppointmentActions';
 import { AppointmentHistory } from './AppointmentHistory';
 import { AppointmentSummary } from './AppointmentSummary';
 import type { AppointmentDetail } from './historyText';
+import { ParticipantStatusAction } from './ParticipantStatusAction';
 import { scheduleHref } from './scheduleLink';
 
 type Props = {
@@ -99,6 +100,13 @@ export function AppointmentDrawer({
             </Anchor>
           )}
           <AppointmentActions
+            detail={detail}
+            onChanged={() => {
+              loader.reload();
+              onChanged?.();
+            }}
+          />
+          <ParticipantStatusAction
             detail={detail}
             onChanged={() => {
               loader.reload();
