@@ -3,7 +3,6 @@
 // slot, in shuffled order — on 2,000 slots. Exactly 2,000 must succeed, without overlap. The same load
 // then runs against a bare endpoint that only inserts the appointment and its participant in one
 // transaction: the application's throughput must stay at least half of that floor.
-import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { loadConfig } from '../src/config.ts';
@@ -15,6 +14,7 @@ import { startBoss } from '../src/jobs/boss.ts';
 import { toInstant } from '../src/scheduling/slots.ts';
 import { PASSWORD } from '../test/factories.ts';
 import { type BenchResult, defineBenchmark } from './lib/benchmark.ts';
+import { checkBookings, clearBookings } from './lib/bookings.ts';
 import { BENCH_TIME_ZONE, type ClinicState, clinicDate, seedClinic } from './lib/clinic.ts';
 import { type LoadRequest, type LoadResult, requestJson, runLoad } from './lib/http-load.ts';
 import { formatCount } from './lib/progress.ts';
@@ -233,32 +233,4 @@ async function listUserIds(database: Database, organisationId: string): Promise<
     sql`SELECT user_id AS id FROM user_organisations WHERE organisation_id = ${organisationId} ORDER BY user_id`,
   );
   return (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
-}
-
-/** Live bookings of the rush, and pairs of them overlapping on one provider (must be none). */
-async function checkBookings(database: Database, organisationId: string) {
-  const result = await database.db.execute(sql`
-    SELECT (SELECT count(*)::int FROM appointments a JOIN appointment_participants p ON p.appointment_id = a.id
-            WHERE a.organisation_id = ${organisationId} AND a.state = 'booked') AS booked,
-           (SELECT count(*)::int FROM appointments a JOIN appointments b
-              ON b.provider_id = a.provider_id AND b.id > a.id
-             AND tstzrange(b.busy_starts_at, b.busy_ends_at, '[)') && tstzrange(a.busy_starts_at, a.busy_ends_at, '[)')
-            WHERE a.organisation_id = ${organisationId} AND a.state <> 'cancelled' AND b.state <> 'cancelled') AS overlaps`);
-  return (result as unknown as { rows: { booked: number; overlaps: number }[] }).rows[0]!;
-}
-
-/** Removes the rush's appointments (participants and history go with them) and the jobs they queued. */
-async function clearBookings(database: Database, organisationId: string) {
-  const started = performance.now();
-  const queue = await database.db.execute(sql`SELECT to_regclass('pgboss.job') IS NOT NULL AS "exists"`);
-  const hasQueue = (queue as unknown as { rows: { exists: boolean }[] }).rows[0]!.exists;
-  if (hasQueue)
-    await database.db.execute(sql`
-    DELETE FROM pgboss.job
-    WHERE name LIKE 'notifications.%'
-      AND (data->>'organisationId' = ${organisationId}
-           OR data->>'appointmentId' IN (SELECT id::text FROM appointments WHERE organisation_id = ${organisationId}))`);
-  await database.db.execute(sql`DELETE FROM outbox_messages WHERE organisation_id = ${organisationId}`);
-  await database.db.execute(sql`DELETE FROM appointments WHERE organisation_id = ${organisationId}`);
-  return performance.now() - started;
 }

@@ -21,7 +21,7 @@ function cells(result: BenchResult): string[] {
     result.p95Ms.toFixed(1),
     result.p99Ms.toFixed(1),
     String(result.samples),
-    `median < ${result.goalMs} ms`,
+    result.goal ?? `median < ${result.goalMs} ms`,
     result.isPass ? 'pass' : 'FAIL',
     result.note ?? '',
   ];

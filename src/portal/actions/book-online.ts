@@ -81,21 +81,22 @@ export async function bookOnline(
   },
 ) {
   const tokenHash = hashToken(input.holdToken);
-  // Which service the hold is for (an individual hold is the appointment row, a group place a participant).
-  const [held] = await db
+  // Which service the hold is for: an individual hold is the appointment row, a group place a participant
+  // (two indexed lookups: an OR across a join would scan every appointment).
+  const inOrganisation = eq(appointments.organisationId, input.organisation.id);
+  const [individual] = await db
     .select({ serviceId: appointments.serviceId })
     .from(appointments)
-    .leftJoin(
-      participants,
-      and(eq(participants.appointmentId, appointments.id), eq(participants.holdTokenHash, tokenHash)),
-    )
-    .where(
-      and(
-        eq(appointments.organisationId, input.organisation.id),
-        or(eq(appointments.holdTokenHash, tokenHash), eq(participants.holdTokenHash, tokenHash)),
-      ),
-    )
+    .where(and(eq(appointments.holdTokenHash, tokenHash), inOrganisation))
     .limit(1);
+  const [held] = individual
+    ? [individual]
+    : await db
+        .select({ serviceId: appointments.serviceId })
+        .from(participants)
+        .innerJoin(appointments, eq(appointments.id, participants.appointmentId))
+        .where(and(eq(participants.holdTokenHash, tokenHash), inOrganisation))
+        .limit(1);
   if (!held) throw new AppError('hold_invalid');
   const service = await loadService(db, input.organisation.id, held.serviceId);
   if (!service.bookableOnline || service.archivedAt) throw notAvailable();
