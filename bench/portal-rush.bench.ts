@@ -3,7 +3,7 @@
 // over 10 days. A visitor does what the booking page does: reads the week of free slots, holds one of the
 // first few of their preferred day (so holds collide), then books it as a guest with their own email. A
 // visitor whose hold is refused (409) reads a fresh list and tries again, up to four holds. Each visitor
-// comes from its own address (X-Forwarded-For, which the app trusts), so the per-address limits of the public
+// comes from its own address (X-Forwarded-For, which the app trusts from a loopback peer), so the per-address limits of the public
 // routes stay in force, as in production, without one load generator exhausting them.
 // The issue sets no speed goal, and in a closed loop of 200 clients latency is about 200 / throughput, so a
 // latency goal would mostly measure the concurrency: the figures are reported for information. The must-pass

@@ -10,6 +10,12 @@ export type Config = {
   /** Secure flag on cookies; browsers accept Secure cookies on http://localhost. */
   cookieSecure: boolean;
   sessionDays: number;
+  /**
+   * Which peers may state the client's address in X-Forwarded-For (the per-address limits of the public
+   * portal rely on it): `loopback` by default (a proxy on the same host), `false` for none, `true` for any
+   * peer (only behind a proxy that overwrites the header), or comma-separated addresses/CIDRs.
+   */
+  trustProxy: boolean | string;
   /** Run the pg-boss worker inside the web process (single-process mode, A6). */
   inProcessWorker: boolean;
   logLevel: string;
@@ -42,6 +48,13 @@ function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function readTrustProxy(value: string | undefined): boolean | string {
+  const text = value?.trim();
+  if (!text) return 'loopback';
+  if (text === 'true' || text === 'false') return text === 'true';
+  return text;
+}
+
 function readBool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -64,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || './data'),
     cookieSecure: readBool(env, 'COOKIE_SECURE', true),
     sessionDays: readInt(env, 'SESSION_DAYS', 14),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     inProcessWorker: readBool(env, 'IN_PROCESS_WORKER', true),
     logLevel: env.LOG_LEVEL || 'info',
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
