@@ -69,7 +69,7 @@ export default defineBenchmark<State>({
 
   async afterSeed({ db }) {
     await db.execute(
-      sql`VACUUM (ANALYZE) appointments, appointment_participants, slot_locks, availability_rules, availability_exceptions, absences`,
+      sql`VACUUM (ANALYZE) appointments, appointment_participants, slot_locks, availability_rules, availability_exceptions, absences, provider_busy_days`,
     );
   },
 

@@ -5,9 +5,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema.ts';
@@ -36,6 +36,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => {});
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    pools.set(db, pool);
     return {
       kind: 'postgres',
       db,
@@ -60,6 +61,29 @@ export function sqlStateOf(error: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+const pools = new WeakMap<DbOrTx, pg.Pool>();
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 64;
+
+/**
+ * Runs a raw statement as a named prepared statement on PostgreSQL (parsed and planned once per connection:
+ * the slot search's statement spent ~2 ms of ~10 in parse and bind), as plain `execute` in a transaction and
+ * on PGlite. Statements differing only in their parameters share one name.
+ */
+export async function executeNamed<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
+  const pool = pools.get(db);
+  if (!pool) return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  let name = statementNames.get(text);
+  // A bounded set: a statement whose text kept changing would otherwise fill every connection.
+  if (!name && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `creneau_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return (await pool.query({ name, text, values: params as unknown[] })).rows as Row[];
 }
 
 const preparedByDb = new WeakMap<Db, Map<string, unknown>>();

@@ -5,6 +5,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -592,6 +593,30 @@ export const appointments = pgTable(
     ),
     check('appointments_hold_check', sql`${t.state} <> 'held' or ${t.holdExpiresAt} is not null`),
   ],
+);
+
+/** PostgreSQL's tstzmultirange, read and written as its text form (only SQL touches it). */
+const tstzMultirange = customType<{ data: string }>({ dataType: () => 'tstzmultirange' });
+
+/**
+ * SPEC S3 performance (issue #5): each provider's busy time per UTC day, kept by the trigger of migration
+ * 0012 in the same transaction as every change to a booked individual appointment (the day is the one its
+ * busy period starts on). The exclusion constraint keeps those appointments apart, so adding and removing
+ * ranges is exact. Slot search reads a month of a provider here in ~30 rows instead of ~500 appointments.
+ * Holds and group sessions are not in it: holds expire by themselves, group sessions may have room.
+ */
+export const providerBusyDays = pgTable(
+  'provider_busy_days',
+  {
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    busy: tstzMultirange('busy').notNull(),
+    /** The same periods as "start,end,…" in minutes since the epoch, rounded outwards: what the search parses. */
+    busyMinutes: text('busy_minutes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.day] })],
 );
 
 export const PARTICIPANT_STATUSES = [

@@ -3,14 +3,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { DbOrTx } from '../db/client.ts';
 import type { organisations } from '../db/schema.ts';
-import {
-  assertRange,
-  listProviderIds,
-  loadCalendars,
-  loadService,
-  type ServiceRow,
-  toServiceSpec,
-} from './calendars.ts';
+import { fieldError } from '../errors.ts';
+import { assertRange, loadCalendars, loadService, type ServiceRow, toServiceSpec } from './calendars.ts';
 import { findFreeSlots, type Slot } from './slots.ts';
 
 export const MAX_SEARCH_DAYS = 62;
@@ -36,28 +30,26 @@ export type SlotSearch = {
 export async function searchSlots(db: DbOrTx, search: SlotSearch): Promise<Slot[]> {
   assertRange(search.fromDate, search.toDate, MAX_SEARCH_DAYS);
   const now = search.now ?? new Date();
-  // A caller that passes the service has checked the provider too; otherwise both reads go together.
-  const [serviceRead, providersRead] = await Promise.allSettled([
+  // The service and the calendars (with the organisation's providers, or the one asked for) in parallel.
+  const [serviceRead, calendarsRead] = await Promise.allSettled([
     search.service ?? loadService(db, search.organisation.id, search.serviceId),
-    search.service && search.providerId
-      ? [search.providerId]
-      : listProviderIds(db, search.organisation.id, search.providerId),
+    loadCalendars(db, {
+      organisationId: search.organisation.id,
+      timeZone: search.organisation.timeZone,
+      providerId: search.providerId,
+      fromDate: search.fromDate,
+      toDate: search.toDate,
+      now,
+      ignoreAppointmentId: search.ignoreAppointmentId,
+      withOccupancy: search.withOccupancy,
+    }),
   ]);
-  // The same error as reading them one after the other: the service's first.
+  // The same errors as reading them one after the other: the service's first.
   if (serviceRead.status === 'rejected') throw serviceRead.reason;
-  if (providersRead.status === 'rejected') throw providersRead.reason;
+  if (calendarsRead.status === 'rejected') throw calendarsRead.reason;
   const service = serviceRead.value;
-  const providerIds = providersRead.value;
-  const calendars = await loadCalendars(db, {
-    organisationId: search.organisation.id,
-    timeZone: search.organisation.timeZone,
-    providerIds,
-    fromDate: search.fromDate,
-    toDate: search.toDate,
-    now,
-    ignoreAppointmentId: search.ignoreAppointmentId,
-    withOccupancy: search.withOccupancy,
-  });
+  const calendars = calendarsRead.value;
+  if (search.providerId && !calendars.length) throw fieldError('providerId', 'not_a_provider');
   const spec = toServiceSpec(service);
   return findFreeSlots(calendars, search.audience === 'public' ? spec : { ...spec, minNoticeMinutes: 0 }, {
     timeZone: search.organisation.timeZone,

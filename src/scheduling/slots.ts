@@ -4,7 +4,7 @@
 // cut into service-length slots, minus busy periods (with buffers), locks (for the public), the past and
 // the minimum notice.
 import { Temporal } from 'temporal-polyfill';
-import { type Interval, normalise, overlaps, subtract } from './intervals.ts';
+import { type Interval, normalise, subtract } from './intervals.ts';
 
 export type WeeklyRule = {
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -138,21 +138,116 @@ export function dayBounds(date: string, timeZone: string): Interval {
 
 type Opening = Interval & { locationId: string | null };
 
-function appliesTo(
-  rule: WeeklyRule,
-  date: string,
-  weekday: number,
-  service: ServiceSpec,
-  locationId?: string,
-) {
-  if (rule.weekday !== weekday) return false;
-  if (rule.validFrom && date < rule.validFrom) return false;
-  if (rule.validUntil && date > rule.validUntil) return false;
-  if (rule.serviceIds && !rule.serviceIds.includes(service.id)) return false;
-  if (locationId && rule.locationId !== locationId) return false;
-  if (rule.locationId && service.locationIds.length && !service.locationIds.includes(rule.locationId))
-    return false;
-  return true;
+/**
+ * What one provider's calendar says for one service, prepared once per search (issue #5: a 30-day search of
+ * 20 providers asks for 600 provider-days): the rules that can serve the service by weekday, the exceptions
+ * by date, the absences sorted and merged.
+ */
+type CalendarPlan = {
+  byWeekday: WeeklyRule[][];
+  exceptionsByDate: Map<string, DatedException[]>;
+  absences: Interval[];
+  locationId: string | undefined;
+};
+
+function planCalendar(calendar: ProviderCalendar, service: ServiceSpec, locationId?: string): CalendarPlan {
+  const byWeekday: WeeklyRule[][] = [[], [], [], [], [], [], [], []];
+  for (const rule of calendar.rules) {
+    if (rule.serviceIds && !rule.serviceIds.includes(service.id)) continue;
+    if (locationId && rule.locationId !== locationId) continue;
+    if (rule.locationId && service.locationIds.length && !service.locationIds.includes(rule.locationId))
+      continue;
+    byWeekday[rule.weekday]?.push(rule);
+  }
+  const exceptionsByDate = new Map<string, DatedException[]>();
+  for (const exception of calendar.exceptions) {
+    const list = exceptionsByDate.get(exception.date);
+    if (list) list.push(exception);
+    else exceptionsByDate.set(exception.date, [exception]);
+  }
+  return { byWeekday, exceptionsByDate, absences: normalise(calendar.absences), locationId };
+}
+
+/** A local date of the search, with the instants of the wall-clock times asked on it (shared by providers). */
+type SearchDay = { date: string; weekday: number; instants: Map<string, number> };
+
+function searchDay(date: string): SearchDay {
+  return { date, weekday: weekdayOf(date), instants: new Map() };
+}
+
+function instantOn(day: SearchDay, time: string, timeZone: string): number {
+  let instant = day.instants.get(time);
+  if (instant === undefined) {
+    instant = toInstant(day.date, time, timeZone);
+    day.instants.set(time, instant);
+  }
+  return instant;
+}
+
+const NO_OPENINGS: Opening[] = [];
+const NO_RULES: WeeklyRule[] = [];
+
+/** Opening intervals of a planned calendar on one local date, per location, by start. */
+function plannedOpenings(plan: CalendarPlan, day: SearchDay, timeZone: string): Opening[] {
+  const { date } = day;
+  const exceptions = plan.exceptionsByDate.get(date);
+  const open: Opening[] = [];
+  for (const rule of plan.byWeekday[day.weekday] ?? NO_RULES) {
+    if ((rule.validFrom && date < rule.validFrom) || (rule.validUntil && date > rule.validUntil)) continue;
+    open.push({
+      start: instantOn(day, rule.startTime, timeZone),
+      end: instantOn(day, rule.endTime, timeZone),
+      locationId: rule.locationId,
+    });
+  }
+  let cuts = plan.absences;
+  if (exceptions) {
+    const removed: Interval[] = [];
+    for (const exception of exceptions) {
+      if (exception.kind === 'removed') {
+        removed.push(
+          exception.startTime && exception.endTime
+            ? {
+                start: instantOn(day, exception.startTime, timeZone),
+                end: instantOn(day, exception.endTime, timeZone),
+              }
+            : dayBounds(date, timeZone),
+        );
+      } else if (exception.startTime && exception.endTime) {
+        if (plan.locationId && exception.locationId !== plan.locationId) continue;
+        open.push({
+          start: instantOn(day, exception.startTime, timeZone),
+          end: instantOn(day, exception.endTime, timeZone),
+          locationId: exception.locationId,
+        });
+      }
+    }
+    if (removed.length) cuts = normalise([...removed, ...plan.absences]);
+  }
+  if (!open.length) return NO_OPENINGS;
+  // Per location: merge its intervals, then take the cuts away.
+  open.sort((a, b) =>
+    a.locationId === b.locationId ? a.start - b.start : (a.locationId ?? '') < (b.locationId ?? '') ? -1 : 1,
+  );
+  const openings: Opening[] = [];
+  let group: Opening[] = [];
+  for (let i = 0; i <= open.length; i++) {
+    const opening = open[i];
+    if (group.length && (!opening || opening.locationId !== group[0]!.locationId)) {
+      const locationId = group[0]!.locationId;
+      for (const interval of subtract(group, cuts)) openings.push({ ...interval, locationId });
+      group = [];
+    }
+    if (opening) group.push(opening);
+  }
+  // By start; at the same start, by location, so that the order never depends on the rules' order.
+  return openings.length > 1
+    ? openings.sort(
+        (a, b) =>
+          a.start - b.start ||
+          ((a.locationId ?? '') < (b.locationId ?? '') ? -1 : a.locationId === b.locationId ? 0 : 1),
+      )
+    : openings;
 }
 
 /** Opening intervals of one provider on one local date, per location. */
@@ -163,33 +258,7 @@ export function openingsOn(
   timeZone: string,
   locationId?: string,
 ): Opening[] {
-  const weekday = weekdayOf(date);
-  const toInterval = (start: string, end: string): Interval => ({
-    start: toInstant(date, start, timeZone),
-    end: toInstant(date, end, timeZone),
-  });
-  const dayExceptions = calendar.exceptions.filter((e) => e.date === date);
-  const removed = dayExceptions
-    .filter((e) => e.kind === 'removed')
-    .map((e) => (e.startTime && e.endTime ? toInterval(e.startTime, e.endTime) : dayBounds(date, timeZone)));
-  const byLocation = new Map<string | null, Interval[]>();
-  const add = (location: string | null, interval: Interval) =>
-    byLocation.set(location, [...(byLocation.get(location) ?? []), interval]);
-  for (const rule of calendar.rules) {
-    if (appliesTo(rule, date, weekday, service, locationId))
-      add(rule.locationId, toInterval(rule.startTime, rule.endTime));
-  }
-  for (const extra of dayExceptions.filter((e) => e.kind === 'extra' && e.startTime && e.endTime)) {
-    if (locationId && extra.locationId !== locationId) continue;
-    add(extra.locationId, toInterval(extra.startTime!, extra.endTime!));
-  }
-  const openings: Opening[] = [];
-  for (const [location, intervals] of byLocation) {
-    for (const interval of subtract(intervals, [...removed, ...calendar.absences])) {
-      openings.push({ ...interval, locationId: location });
-    }
-  }
-  return openings.sort((a, b) => a.start - b.start);
+  return plannedOpenings(planCalendar(calendar, service, locationId), searchDay(date), timeZone);
 }
 
 /** The busy period a new appointment of this service starting at `start` would occupy. */
@@ -205,14 +274,17 @@ export function findFreeSlots(calendars: ProviderCalendar[], service: ServiceSpe
   const duration = service.durationMinutes * MINUTE;
   const earliest = query.now + service.minNoticeMinutes * MINUTE;
   const slots: Slot[] = [];
-  const dates = eachDate(query.fromDate, query.toDate);
+  const days = eachDate(query.fromDate, query.toDate).map(searchDay);
   for (const calendar of calendars) {
+    const plan = planCalendar(calendar, service, query.locationId);
     const locks = normalise(calendar.locks);
     const bookings = sortBookings(calendar.bookings);
-    for (const date of dates) {
-      for (const opening of openingsOn(calendar, service, date, query.timeZone, query.locationId)) {
-        for (let start = opening.start; start + duration <= opening.end; start += step) {
-          if (start < earliest) continue;
+    for (const day of days) {
+      for (const opening of plannedOpenings(plan, day, query.timeZone)) {
+        let start = opening.start;
+        // The first start on this opening's grid that respects the notice.
+        if (start < earliest) start += Math.ceil((earliest - start) / step) * step;
+        for (; start + duration <= opening.end; start += step) {
           const end = start + duration;
           const isLocked = isCovered(locks, start, end);
           if (isLocked && !query.includeLocked) continue;
@@ -247,8 +319,16 @@ type SortedBookings = { list: ExistingBooking[]; longest: number };
 
 /** Bookings by busy start, with the longest busy period: a search only visits those near a slot. */
 function sortBookings(bookings: ExistingBooking[]): SortedBookings {
-  const list = [...bookings].sort((a, b) => a.busy.start - b.busy.start);
-  return { list, longest: list.reduce((max, b) => Math.max(max, b.busy.end - b.busy.start), 0) };
+  let sorted = true;
+  let longest = 0;
+  for (let i = 0; i < bookings.length; i++) {
+    const busy = bookings[i]!.busy;
+    if (i && busy.start < bookings[i - 1]!.busy.start) sorted = false;
+    if (busy.end - busy.start > longest) longest = busy.end - busy.start;
+  }
+  // The database hands them over in order most of the time: no copy, no sort then.
+  const list = sorted ? bookings : [...bookings].sort((a, b) => a.busy.start - b.busy.start);
+  return { list, longest };
 }
 
 /** Index of the first booking whose busy period starts at or after `at`. */
@@ -265,13 +345,15 @@ function firstStartingAt(list: ExistingBooking[], at: number): number {
 
 /** Places left at `start`: a same-service group appointment at that instant may still have room. */
 function placesLeft(bookings: SortedBookings, service: ServiceSpec, start: number): number {
-  const busy = busyPeriodOf(service, start);
+  const busyStart = start - service.bufferBeforeMinutes * MINUTE;
+  const busyEnd = start + (service.durationMinutes + service.bufferAfterMinutes) * MINUTE;
+  const list = bookings.list;
   let joinable: number | undefined;
   // Only bookings starting within `longest` before this busy period can overlap it.
-  for (let i = firstStartingAt(bookings.list, busy.start - bookings.longest); i < bookings.list.length; i++) {
-    const booking = bookings.list[i]!;
-    if (booking.busy.start >= busy.end) break;
-    if (!overlaps(booking.busy, busy)) continue;
+  for (let i = firstStartingAt(list, busyStart - bookings.longest); i < list.length; i++) {
+    const booking = list[i]!;
+    if (booking.busy.start >= busyEnd) break;
+    if (booking.busy.end <= busyStart) continue;
     if (service.capacity > 1 && booking.serviceId === service.id && booking.start === start) {
       joinable = booking.remaining;
       continue;
