@@ -21,21 +21,46 @@ export async function makeClinic(db: Db, options: { timeZone?: string; open?: st
     .insert(locations)
     .values({ organisationId: organisation.id, name: 'Main' })
     .returning();
-  const provider = await makeStaff(db, account.id, [{ organisationId: organisation.id, role: 'provider' }], {
-    firstName: 'Paula',
-    lastName: 'Provider',
+  const provider = await makeProvider(db, {
+    accountId: account.id,
+    organisationId: organisation.id,
+    locationId: location!.id,
+    open: options.open,
+    close: options.close,
+    names: { firstName: 'Paula', lastName: 'Provider' },
   });
+  return { account, organisation, admin, provider, location: location! };
+}
+
+/** A staff member with the provider role, open every day (09:00–17:00 unless told) at one location. */
+export async function makeProvider(
+  db: Db,
+  input: {
+    accountId: string;
+    organisationId: string;
+    locationId: string;
+    open?: string;
+    close?: string;
+    names?: { firstName: string; lastName: string };
+  },
+) {
+  const provider = await makeStaff(
+    db,
+    input.accountId,
+    [{ organisationId: input.organisationId, role: 'provider' }],
+    input.names,
+  );
   await db.insert(availabilityRules).values(
     [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      organisationId: organisation.id,
+      organisationId: input.organisationId,
       providerId: provider.id,
-      locationId: location!.id,
+      locationId: input.locationId,
       weekday,
-      startTime: options.open ?? '09:00',
-      endTime: options.close ?? '17:00',
+      startTime: input.open ?? '09:00',
+      endTime: input.close ?? '17:00',
     })),
   );
-  return { account, organisation, admin, provider, location: location! };
+  return provider;
 }
 
 export async function makeService(

@@ -3,10 +3,15 @@
 // group sessions, also when bookings and opposite moves of one provider's days run in parallel.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeStaff, PASSWORD } from '../../test/factories.ts';
-import { localInstant, makeClinic, makeService, makeUser } from '../../test/scheduling-factories.ts';
+import { PASSWORD } from '../../test/factories.ts';
+import {
+  localInstant,
+  makeClinic,
+  makeProvider,
+  makeService,
+  makeUser,
+} from '../../test/scheduling-factories.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
-import { availabilityRules } from '../db/schema.ts';
 
 let world: TestApp;
 beforeAll(async () => {
@@ -49,22 +54,14 @@ async function setup(serviceFields: Parameters<typeof makeService>[3] = {}) {
     durationMinutes: 30,
     ...serviceFields,
   });
-  const second = await makeStaff(
-    db,
-    clinic.account.id,
-    [{ organisationId: clinic.organisation.id, role: 'provider' }],
-    { firstName: 'Sami', lastName: 'Second' },
-  );
-  await db.insert(availabilityRules).values(
-    [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      organisationId: clinic.organisation.id,
-      providerId: second.id,
-      locationId: clinic.location.id,
-      weekday,
-      startTime: '08:00',
-      endTime: '18:00',
-    })),
-  );
+  const second = await makeProvider(db, {
+    accountId: clinic.account.id,
+    organisationId: clinic.organisation.id,
+    locationId: clinic.location.id,
+    open: '08:00',
+    close: '18:00',
+    names: { firstName: 'Sami', lastName: 'Second' },
+  });
   const admin = new Client(world.app);
   await admin.signIn(clinic.admin.email, PASSWORD);
   const base = `/api/v1/orgs/${clinic.organisation.id}`;

@@ -25,6 +25,7 @@ import {
 import { lockTime, unlockTime } from './actions/manage-locks.ts';
 import { createService, listServices, updateService } from './actions/manage-services.ts';
 import { moveAppointment } from './actions/move-appointment.ts';
+import { loadService } from './calendars.ts';
 import { getAppointmentDetail, getAvailability, getSchedule, listProviders } from './queries.ts';
 import {
   AbsenceBody,
@@ -40,6 +41,7 @@ import {
   LockReply,
   MoveBody,
   ProviderParams,
+  PublicSlotReply,
   ScheduleQuery,
   ScheduleReply,
   ServiceBody,
@@ -51,6 +53,7 @@ import {
   WeeklyHoursBody,
 } from './schemas.ts';
 import { searchSlots } from './slot-search.ts';
+import { offeredTimes } from './slots.ts';
 
 const errors = errorReplies(400, 401, 403, 404, 409, 410);
 const Ok = Type.Object({ ok: Type.Literal(true) });
@@ -511,28 +514,39 @@ export function registerSchedulingRoutes(fastify: FastifyInstance, services: Ser
       config: { access: PUBLIC, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: portal,
-        summary: 'Free slots offered to the public (S3): no locks, no past, notice respected',
+        summary: 'Free times offered to the public (S3, P1): no locks, no past, notice respected',
+        description:
+          'One entry per start and location; `remaining` adds up the places of every provider free then. ' +
+          'Hold one without a provider and any of them is taken.',
         params: Type.Object({ ...Slug.properties, serviceId: Uuid }),
         querystring: SlotQuery,
-        response: { 200: Type.Array(SlotReply), ...errors },
+        response: { 200: Type.Array(PublicSlotReply), ...errors },
       },
     },
     async (request) => {
       const organisation = await findOrganisation(request.params.slug);
-      const [service] = await listServices(db, organisation.id, { onlineOnly: true }).then((list) =>
-        list.filter((s) => s.id === request.params.serviceId),
-      );
-      if (!service) throw new AppError('not_found');
+      // An unknown service and one not offered online answer alike.
+      const service = await loadService(db, organisation.id, request.params.serviceId).catch((error) => {
+        if (error instanceof AppError) return undefined;
+        throw error;
+      });
+      if (!service?.bookableOnline || service.archivedAt) throw new AppError('not_found');
       const slots = await searchSlots(db, {
         organisation,
         serviceId: service.id,
+        service,
         providerId: request.query.providerId,
         locationId: request.query.locationId,
         fromDate: request.query.from,
         toDate: request.query.to,
         audience: 'public',
       });
-      return slots.map(toSlotReply);
+      return offeredTimes(slots).map((time) => ({
+        startsAt: new Date(time.start).toISOString(),
+        endsAt: new Date(time.end).toISOString(),
+        locationId: time.locationId,
+        remaining: time.remaining,
+      }));
     },
   );
   app.post(

@@ -6,6 +6,7 @@ import {
   localDateIn,
   localInstant,
   makeClinic,
+  makeProvider,
   makeService,
   makeUser,
 } from '../../test/scheduling-factories.ts';
@@ -259,6 +260,45 @@ describe('S10 holds, S11 one upcoming appointment, S8 moves, S9 schedule, S7 his
     );
     expect(confirmed.appointment.state).toBe('booked');
     expect(confirmed.participant.status).toBe('scheduled');
+  });
+
+  it('P1/S10: the public sees times with the places of every free provider; a hold without a provider takes any free one', async () => {
+    const { db } = world.services;
+    const { service, provider, organisation, account, location } = await setup();
+    const second = await makeProvider(db, {
+      accountId: account.id,
+      organisationId: organisation.id,
+      locationId: location.id,
+    });
+    const startsAt = localInstant(TZ, 2, '14:00');
+    const offered = async () =>
+      (await publicSlots(organisation.slug, service.id)).find((s) => s.startsAt === startsAt) as
+        | { startsAt: string; remaining: number; providerId?: string }
+        | undefined;
+    const hold = (providerId?: string) =>
+      world.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/organisations/${organisation.slug}/holds`,
+        payload: { serviceId: service.id, startsAt, ...(providerId ? { providerId } : {}) },
+      });
+    expect(await offered()).toMatchObject({ remaining: 2 });
+    expect((await offered())?.providerId).toBeUndefined();
+    // Five people pick the same time at once: the two providers are taken, once each.
+    const holds = await Promise.all([1, 2, 3, 4, 5].map(() => hold()));
+    const won = holds.filter((h) => h.statusCode === 201).map((h) => h.json().providerId);
+    expect(won.sort()).toEqual([provider.id, second.id].sort());
+    expect(
+      holds.filter((h) => h.statusCode === 409).every((h) => h.json().error.code === 'slot_unavailable'),
+    ).toBe(true);
+    expect(await offered()).toBeUndefined();
+    expect((await hold()).statusCode).toBe(409);
+    expect((await hold(provider.id)).statusCode).toBe(409);
+    // One released: offered again, with one place.
+    await world.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/public/holds/${holds.find((h) => h.statusCode === 201)!.json().token}`,
+    });
+    expect(await offered()).toMatchObject({ remaining: 1 });
   });
 
   it('S11: a second upcoming booking of the same service by one person is refused with an offer to move the first', async () => {

@@ -62,6 +62,14 @@ export const SlotReply = Type.Object({
   isLocked: Type.Boolean(),
 });
 
+/** A time the public may book: one per start and location, the places of every free provider added up. */
+export const PublicSlotReply = Type.Object({
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  locationId: Nullable(Uuid),
+  remaining: Type.Integer(),
+});
+
 export const BookBody = Type.Object(
   {
     serviceId: Uuid,
@@ -223,11 +231,23 @@ export const AvailabilityReply = Type.Object({
 });
 
 export const HoldBody = Type.Object(
-  { serviceId: Uuid, providerId: Uuid, locationId: Type.Optional(Nullable(Uuid)), startsAt: Instant },
+  {
+    serviceId: Uuid,
+    providerId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'Omitted: any provider free at that time (the portal shows times).',
+      }),
+    ),
+    locationId: Type.Optional(Nullable(Uuid)),
+    startsAt: Instant,
+  },
   { additionalProperties: false },
 );
 export const HoldReply = Type.Object({
   token: Type.String(),
   expiresAt: Type.String(),
   startsAt: Type.String(),
+  providerId: Uuid,
+  locationId: Nullable(Uuid),
 });

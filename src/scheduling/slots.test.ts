@@ -3,7 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { overlaps } from './intervals.ts';
-import { busyPeriodOf, findFreeSlots, type ProviderCalendar, type ServiceSpec, toInstant } from './slots.ts';
+import {
+  busyPeriodOf,
+  findFreeSlots,
+  offeredTimes,
+  type ProviderCalendar,
+  type ServiceSpec,
+  toInstant,
+} from './slots.ts';
 
 const service: ServiceSpec = {
   id: 'svc',
@@ -282,6 +289,25 @@ describe('S3 properties (fast-check)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('P1 offered times', () => {
+  it('P1: the public gets one time per start and location, with the places of every free provider', () => {
+    const two = calendar({ providerId: 'p2' });
+    const elsewhere = calendar({
+      providerId: 'p3',
+      rules: weekdays('09:00', '10:00').map((r) => ({ ...r, locationId: 'loc-b' })),
+    });
+    const slots = findFreeSlots([calendar(), two, elsewhere], service, query('2026-06-01'));
+    const times = offeredTimes(slots);
+    expect(times).toHaveLength(6 + 2);
+    const nine = times.filter((t) => iso(t.start) === '2026-06-01T13:00:00.000Z');
+    expect(nine.map((t) => [t.locationId, t.remaining])).toEqual([
+      ['loc', 2],
+      ['loc-b', 1],
+    ]);
+    expect(times.map((t) => t.start)).toEqual([...times.map((t) => t.start)].sort((a, b) => a - b));
   });
 });
 

@@ -362,3 +362,27 @@ function placesLeft(bookings: SortedBookings, service: ServiceSpec, start: numbe
   }
   return joinable ?? service.capacity;
 }
+
+export type OfferedTime = { start: number; end: number; locationId: string | null; remaining: number };
+
+/**
+ * What the public is offered (P1): one entry per start and location, the places of every provider free then
+ * added up — the portal shows times, and a hold without a provider takes any of them. A week of ten
+ * providers is several times smaller this way.
+ */
+export function offeredTimes(slots: Slot[]): OfferedTime[] {
+  const times: OfferedTime[] = [];
+  const byKey = new Map<string, OfferedTime>();
+  for (const slot of slots) {
+    const key = `${slot.start}|${slot.locationId ?? ''}`;
+    const known = byKey.get(key);
+    if (known) {
+      known.remaining += slot.remaining;
+      continue;
+    }
+    const time = { start: slot.start, end: slot.end, locationId: slot.locationId, remaining: slot.remaining };
+    byKey.set(key, time);
+    times.push(time);
+  }
+  return times;
+}

@@ -9,56 +9,100 @@ import { appointmentHistory, appointments, type organisations, participants } fr
 import { AppError } from '../../errors.ts';
 import { listProviderIds, loadService } from '../calendars.ts';
 import { occupySlot } from '../occupy.ts';
-import { findMatchingSlot } from '../slot-search.ts';
+import { findMatchingSlot, localDate, searchSlots } from '../slot-search.ts';
+import type { Slot } from '../slots.ts';
 
 export type HoldInput = {
   organisation: typeof organisations.$inferSelect;
   serviceId: string;
-  providerId: string;
+  /** Omitted: any provider free at that time (the portal's case: it shows times, not providers). */
+  providerId?: string;
   locationId?: string | null;
   startsAt: Date;
   minutes: number;
 };
 
+/** Providers tried for one "any provider" hold before giving up: in a rush, the rest are likely taken too. */
+export const ANY_PROVIDER_ATTEMPTS = 5;
+
 export async function holdSlot(db: Db, input: HoldInput) {
   const service = await loadService(db, input.organisation.id, input.serviceId);
   if (!service.bookableOnline || service.archivedAt) throw new AppError('slot_unavailable');
-  await listProviderIds(db, input.organisation.id, input.providerId);
-  const slot = await findMatchingSlot(db, {
+  const search = {
     organisation: input.organisation,
     serviceId: service.id,
-    providerId: input.providerId,
+    service,
     locationId: input.locationId ?? undefined,
-    startsAt: input.startsAt,
-    audience: 'public',
-  });
-  if (!slot) throw new AppError('slot_unavailable');
+    audience: 'public' as const,
+  };
+  let candidates: Slot[];
+  if (input.providerId) {
+    await listProviderIds(db, input.organisation.id, input.providerId);
+    const slot = await findMatchingSlot(db, {
+      ...search,
+      providerId: input.providerId,
+      startsAt: input.startsAt,
+    });
+    candidates = slot ? [slot] : [];
+  } else {
+    const date = localDate(input.startsAt, input.organisation.timeZone);
+    const slots = await searchSlots(db, { ...search, fromDate: date, toDate: date });
+    // In random order: people who pick the same time in a rush land on different providers.
+    candidates = shuffle(slots.filter((slot) => slot.start === input.startsAt.getTime())).slice(
+      0,
+      ANY_PROVIDER_ATTEMPTS,
+    );
+  }
+  if (!candidates.length) throw new AppError('slot_unavailable');
   const token = randomToken();
   const expiresAt = new Date(Date.now() + input.minutes * 60_000);
-  return db.transaction(async (tx) => {
-    const appointment = await occupySlot(tx, {
-      organisationId: input.organisation.id,
-      service,
-      providerId: input.providerId,
-      locationId: slot.locationId,
-      startsAt: input.startsAt,
-      state: 'held',
-      holdExpiresAt: expiresAt,
-      holdTokenHash: hashToken(token),
-      source: 'portal',
-      places: 1,
-    });
-    if (service.capacity > 1) {
-      await tx.insert(participants).values({
-        appointmentId: appointment.id,
-        userId: null,
-        status: 'held',
-        holdExpiresAt: expiresAt,
-        holdTokenHash: hashToken(token),
+  for (const [index, slot] of candidates.entries()) {
+    try {
+      return await db.transaction(async (tx) => {
+        const appointment = await occupySlot(tx, {
+          organisationId: input.organisation.id,
+          service,
+          providerId: slot.providerId,
+          locationId: slot.locationId,
+          startsAt: input.startsAt,
+          state: 'held',
+          holdExpiresAt: expiresAt,
+          holdTokenHash: hashToken(token),
+          source: 'portal',
+          places: 1,
+        });
+        if (service.capacity > 1) {
+          await tx.insert(participants).values({
+            appointmentId: appointment.id,
+            userId: null,
+            status: 'held',
+            holdExpiresAt: expiresAt,
+            holdTokenHash: hashToken(token),
+          });
+        }
+        return {
+          token,
+          expiresAt: expiresAt.toISOString(),
+          startsAt: appointment.startsAt.toISOString(),
+          providerId: slot.providerId,
+          locationId: slot.locationId,
+        };
       });
+    } catch (error) {
+      // Taken meanwhile: the next provider free at that time, if any.
+      const isLast = index === candidates.length - 1;
+      if (!(error instanceof AppError && error.code === 'slot_unavailable') || isLast) throw error;
     }
-    return { token, expiresAt: expiresAt.toISOString(), startsAt: appointment.startsAt.toISOString() };
-  });
+  }
+  throw new AppError('slot_unavailable');
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
 }
 
 /** Releases a hold (the person went back). Unknown or already gone: nothing to do. */

@@ -7442,7 +7442,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Free slots offered to the public (S3): no locks, no past, notice respected */
+        /**
+         * Free times offered to the public (S3, P1): no locks, no past, notice respected
+         * @description One entry per start and location; `remaining` adds up the places of every provider free then. Hold one without a provider and any of them is taken.
+         */
         get: {
             parameters: {
                 query: {
@@ -7469,11 +7472,8 @@ export interface paths {
                         "application/json": {
                             startsAt: string;
                             endsAt: string;
-                            /** Format: uuid */
-                            providerId: string;
                             locationId: string | null;
                             remaining: number;
-                            isLocked: boolean;
                         }[];
                     };
                 };
@@ -7565,8 +7565,11 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         serviceId: string;
-                        /** Format: uuid */
-                        providerId: string;
+                        /**
+                         * Format: uuid
+                         * @description Omitted: any provider free at that time (the portal shows times).
+                         */
+                        providerId?: string;
                         locationId?: string | null;
                         /** Format: date-time */
                         startsAt: string;
@@ -7584,6 +7587,9 @@ export interface paths {
                             token: string;
                             expiresAt: string;
                             startsAt: string;
+                            /** Format: uuid */
+                            providerId: string;
+                            locationId: string | null;
                         };
                     };
                 };

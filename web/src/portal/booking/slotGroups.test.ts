@@ -4,23 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { groupSlotsByDate } from './slotGroups';
 import type { PublicSlot } from './types';
 
-const slot = (startsAt: string, providerId: string, locationId: string | null = 'loc-a'): PublicSlot => ({
+const slot = (startsAt: string, locationId: string | null = 'loc-a', remaining = 1): PublicSlot => ({
   startsAt,
   endsAt: startsAt,
-  providerId,
   locationId,
-  remaining: 1,
-  isLocked: false,
+  remaining,
 });
 
 describe('P1: slots of the week strip', () => {
-  it('P1: groups by the organisation’s date and keeps one slot per time when two providers are free', () => {
+  it('P1: groups by the organisation’s date and keeps one button per time when locations are not shown', () => {
     const groups = groupSlotsByDate(
       [
-        slot('2026-03-03T14:00:00Z', 'p2'),
-        slot('2026-03-03T14:00:00Z', 'p1'),
-        slot('2026-03-03T02:30:00Z', 'p1'),
-        slot('2026-03-03T15:00:00Z', 'p1'),
+        slot('2026-03-03T14:00:00Z', 'loc-b', 2),
+        slot('2026-03-03T14:00:00Z', 'loc-a'),
+        slot('2026-03-03T02:30:00Z'),
+        slot('2026-03-03T15:00:00Z'),
       ],
       'America/Toronto',
       { byLocation: false },
@@ -34,7 +32,7 @@ describe('P1: slots of the week strip', () => {
 
   it('P1: with every location shown, the same time at two locations stays two choices', () => {
     const groups = groupSlotsByDate(
-      [slot('2026-03-03T14:00:00Z', 'p1', 'loc-a'), slot('2026-03-03T14:00:00Z', 'p2', 'loc-b')],
+      [slot('2026-03-03T14:00:00Z', 'loc-a'), slot('2026-03-03T14:00:00Z', 'loc-b')],
       'America/Toronto',
       { byLocation: true },
     );

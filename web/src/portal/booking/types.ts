@@ -12,8 +12,8 @@ export type GuestBody = NonNullable<
   RequestBody<'/api/v1/public/organisations/{slug}/bookings', 'post'>['guest']
 >;
 
-/** A held slot and what the person picked, while the form is filled in (S10). */
-export type Hold = HoldReply & { serviceId: string; providerId: string; locationId: string | null };
+/** A held slot (with the provider and location the server chose) while the form is filled in (S10). */
+export type Hold = HoldReply & { serviceId: string };
 
 /** What the confirmation page shows, handed over in the router's state. */
 export type ConfirmationState = {

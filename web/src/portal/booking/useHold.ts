@@ -23,14 +23,14 @@ export function useHold(slug: string) {
         portalApi.POST('/api/v1/public/organisations/{slug}/holds', {
           params: { path: { slug } },
           body: {
+            // No provider: the server takes any provider free at that time (the week strip shows times).
             serviceId,
-            providerId: slot.providerId,
             locationId: slot.locationId,
             startsAt: slot.startsAt,
           },
         }),
       );
-      const taken = { ...reply, serviceId, providerId: slot.providerId, locationId: slot.locationId };
+      const taken = { ...reply, serviceId };
       holdRef.current = taken;
       setHold(taken);
       setSearchParams(
