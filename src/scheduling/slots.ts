@@ -118,8 +118,13 @@ function weekdayOf(date: string): number {
   return weekday;
 }
 
-/** Local dates from..to inclusive. */
-export function eachDate(fromDate: string, toDate: string): string[] {
+const dateRanges = new Map<string, readonly string[]>();
+
+/** Local dates from..to inclusive (remembered: every search of a week or a month asks for the same few). */
+export function eachDate(fromDate: string, toDate: string): readonly string[] {
+  const key = `${fromDate}/${toDate}`;
+  const known = dateRanges.get(key);
+  if (known) return known;
   const dates: string[] = [];
   let day = Temporal.PlainDate.from(fromDate);
   const last = Temporal.PlainDate.from(toDate);
@@ -127,6 +132,8 @@ export function eachDate(fromDate: string, toDate: string): string[] {
     dates.push(day.toString());
     day = day.add({ days: 1 });
   }
+  if (dateRanges.size >= 1_000) dateRanges.clear();
+  dateRanges.set(key, dates);
   return dates;
 }
 
@@ -372,17 +379,22 @@ export type OfferedTime = { start: number; end: number; locationId: string | nul
  */
 export function offeredTimes(slots: Slot[]): OfferedTime[] {
   const times: OfferedTime[] = [];
-  const byKey = new Map<string, OfferedTime>();
+  // Slots come sorted by start: the times of one start are the last few pushed.
+  let firstOfStart = 0;
   for (const slot of slots) {
-    const key = `${slot.start}|${slot.locationId ?? ''}`;
-    const known = byKey.get(key);
-    if (known) {
-      known.remaining += slot.remaining;
-      continue;
+    if (times.length && times[times.length - 1]!.start !== slot.start) firstOfStart = times.length;
+    let known: OfferedTime | undefined;
+    for (let i = firstOfStart; i < times.length; i++) {
+      if (times[i]!.start === slot.start && times[i]!.locationId === slot.locationId) known = times[i];
     }
-    const time = { start: slot.start, end: slot.end, locationId: slot.locationId, remaining: slot.remaining };
-    byKey.set(key, time);
-    times.push(time);
+    if (known) known.remaining += slot.remaining;
+    else
+      times.push({
+        start: slot.start,
+        end: slot.end,
+        locationId: slot.locationId,
+        remaining: slot.remaining,
+      });
   }
   return times;
 }
