@@ -6,7 +6,6 @@
 // (?appointment=<id>) beside the red lock, the outbox shows the cancellation email; then, in
 // English, Reports count the cancellation, a reminder goes out on demand and Account › Notifications saves
 // a setting. axe finds nothing on Follow-up, Reports and Outbox, on a desktop and on a phone.
-import { AxeBuilder } from '@axe-core/playwright';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availabilityRules, locations, organisations, staff } from '../src/db/schema.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../src/seed/demo.ts';
 import { localInstant, makeAppointment, makeService, makeUser } from '../test/scheduling-factories.ts';
-import { type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
+import { expectAccessible, type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
 
 let harness: Harness;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -77,13 +76,6 @@ beforeAll(async () => {
   world = await buildWorld();
 });
 afterAll(() => harness?.close());
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(
-    axe.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(' | ')}`),
-  ).toEqual([]);
-}
 
 async function signInAtPlateau(page: Page) {
   await page.goto('/login');
@@ -155,7 +147,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
       await leaUpcoming.getByText('Prévu', { exact: true }).waitFor();
       await leaUpcoming.getByRole('link', { name: 'Léa Bouchard' }).waitFor();
       await page.screenshot({ path: screenshotPath('followup-list-fr'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
       // F2: select the upcoming appointment → batch-action window → Non-admissible.
       await leaUpcoming.getByRole('checkbox', { name: /^Sélectionner Léa Bouchard/ }).check();
@@ -180,7 +172,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
       expect(await lock.isChecked()).toBe(false);
       await lock.check();
       await page.screenshot({ path: screenshotPath('followup-cancellation-settings-fr') });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await dialog.getByRole('button', { name: 'Confirmer l’annulation' }).click();
 
       // F5: the report, then the status column says Annulé.
@@ -201,7 +193,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
       await history.getByText('Usager prévenu par courriel').waitFor();
       await history.getByText('Horaire libéré verrouillé').waitFor();
       await page.screenshot({ path: screenshotPath('followup-history-fr'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
       // S5/S9: « Voir dans l’horaire » opens the same appointment in Camille Roy's week, beside the red lock.
       await drawer.getByRole('link', { name: 'Voir dans l’horaire' }).click();
@@ -243,7 +235,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
       await cancellation.getByText('Courriel', { exact: true }).waitFor();
       await cancellation.getByText('Calendrier .ics (CANCEL)', { exact: false }).waitFor();
       await page.screenshot({ path: screenshotPath('outbox-fr'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await cancellation.getByRole('button').click();
       const message = page.getByRole('dialog');
       await message.getByRole('heading', { name: 'Texte du courriel' }).waitFor();
@@ -253,7 +245,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
         .getByText('lea.bouchard@example.com')
         .waitFor();
       await page.screenshot({ path: screenshotPath('outbox-message-fr'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await message.getByRole('button', { name: 'Fermer' }).click();
 
       // R1 in English: the report counts the cancellation at once.
@@ -277,7 +269,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
       const csv = await (await page.request.get((await csvLink.getAttribute('href'))!)).text();
       expect(csv).toContain('Léa Bouchard');
       await page.screenshot({ path: screenshotPath('reports-en'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
       // F1 in English: the column and the badge use the article's words.
       await page
@@ -308,7 +300,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
       await page.getByRole('status').filter({ hasText: '1 appointment shown' }).waitFor();
       await page.keyboard.press('Escape');
       await page.screenshot({ path: screenshotPath('followup-filtered-en'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
       // N3: Account › Notifications from the user menu; the admin may pick a provider, and saves their own.
       await page.getByRole('button', { name: /My account/ }).click();
@@ -325,7 +317,7 @@ describe('follow-up journey (seed articles 000/001)', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Notifications have been saved.').waitFor();
       await page.screenshot({ path: screenshotPath('account-notifications-en'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
       expect(
@@ -357,21 +349,21 @@ describe('follow-up journey (seed articles 000/001)', () => {
       expect(await dialog.getByRole('radio', { name: 'Courriel' }).isDisabled()).toBe(true);
       expect(await dialog.getByRole('radio', { name: 'SMS (texto)' }).isDisabled()).toBe(false);
       await page.screenshot({ path: screenshotPath('followup-batch-phone-fr') });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await dialog.getByRole('button', { name: 'Retour' }).click();
       await dialog.getByRole('button', { name: 'Fermer' }).last().click();
       await page.screenshot({ path: screenshotPath('followup-phone-fr'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
       await page.goto('/admin/reports');
       await page.getByRole('table', { name: 'Par motif' }).waitFor();
       await page.screenshot({ path: screenshotPath('reports-phone-fr'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
 
       await page.goto('/admin/outbox');
       await page.getByRole('table', { name: 'Messages envoyés' }).waitFor();
       await page.screenshot({ path: screenshotPath('outbox-phone-fr'), fullPage: true });
-      await expectNoAxeViolations(page);
+      await expectAccessible(page);
       await context.close();
     },
     JOURNEY_TIMEOUT_MS,

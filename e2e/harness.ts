@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { Services } from '../src/context.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -84,4 +86,15 @@ export async function newPage(
 
 export function screenshotPath(name: string): string {
   return path.join(RESULTS_DIR, `${name}.png`);
+}
+
+/** WCAG 2.1 AA (P5) by axe on the page, or only on the part a journey owns (`include`, a selector). */
+export async function expectAccessible(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const axe = await (include ? builder.include(include) : builder).analyze();
+  expect(
+    axe.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((node) => `${node.target.join(' ')} ${node.html}`).join(' | ')}`,
+    ),
+  ).toEqual([]);
 }

@@ -3,12 +3,10 @@
 // from the outbox with the password and lands in the space, then edits the profile (a field error, a saved
 // change, a new email waiting for its confirmation). axe finds nothing on the sign-up, confirmation and
 // profile screens.
-import { AxeBuilder } from '@axe-core/playwright';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages, portalAccounts, userHistory, users } from '../src/db/schema.ts';
-import { type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
+import { expectAccessible, type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const SLUG = 'clinique-plateau';
@@ -20,15 +18,6 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness?.close());
-
-async function expectAccessible(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(
-    axe.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((node) => `${node.target.join(' ')} ${node.html}`).join(' | ')}`,
-    ),
-  ).toEqual([]);
-}
 
 /** The link of the newest confirmation email to an address, once the worker has written it. */
 async function newestLink(recipient: string, count: number): Promise<string> {

@@ -4,7 +4,6 @@
 // ahead and is told to call for one less than 4 hours ahead; an invitation is accepted. axe finds nothing on
 // the landing, booking, confirmation, user-space and invitation pages.
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +26,7 @@ import {
 } from '../src/db/schema.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../src/seed/demo.ts';
 import { localInstant, makeAppointment, makeService, makeUser } from '../test/scheduling-factories.ts';
-import { type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
+import { expectAccessible, type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const SLUG = 'clinique-plateau';
@@ -134,17 +133,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => harness?.close());
-
-/** axe on the page, or only on the part this journey owns (`#tags` on the shared settings page). */
-async function expectAccessible(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  const axe = await (include ? builder.include(include) : builder).analyze();
-  expect(
-    axe.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((node) => `${node.target.join(' ')} ${node.html}`).join(' | ')}`,
-    ),
-  ).toEqual([]);
-}
 
 async function heldCount() {
   const rows = await harness.services.db

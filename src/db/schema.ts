@@ -222,6 +222,7 @@ export const USER_HISTORY_ACTIONS = [
   'portal_account_created',
   'email_verified',
   'email_change_requested',
+  'password_reset',
   'merged_from',
   'merged_into',
 ] as const;
@@ -295,8 +296,9 @@ export const portalAccounts = pgTable(
 );
 
 /**
- * SPEC P4: single-use, expiring links that prove an address — the one of a new account (`sign_up`) or the
- * new address of an account (`email_change`, which replaces the old one only once proven). Hash only.
+ * SPEC P4: single-use, expiring links that prove an address — the one of a new account (`sign_up`), the
+ * new address of an account (`email_change`, which replaces the old one only once proven), or the
+ * account's address when its password is forgotten (`password_reset`). Hash only.
  */
 export const portalEmailVerifications = pgTable(
   'portal_email_verifications',
@@ -311,7 +313,7 @@ export const portalEmailVerifications = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     /** The address this link proves (normalised). */
     email: text('email').notNull(),
-    purpose: text('purpose').$type<'sign_up' | 'email_change'>().notNull(),
+    purpose: text('purpose').$type<'sign_up' | 'email_change' | 'password_reset'>().notNull(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -320,7 +322,10 @@ export const portalEmailVerifications = pgTable(
   (t) => [
     uniqueIndex('portal_email_verifications_token_key').on(t.tokenHash),
     index('portal_email_verifications_account_idx').on(t.portalAccountId, t.createdAt),
-    check('portal_email_verifications_purpose_check', sql`${t.purpose} in ('sign_up', 'email_change')`),
+    check(
+      'portal_email_verifications_purpose_check',
+      sql`${t.purpose} in ('sign_up', 'email_change', 'password_reset')`,
+    ),
   ],
 );
 

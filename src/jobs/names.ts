@@ -15,6 +15,8 @@ export type JobPayloads = {
     staffId: string;
     key: string;
   };
+  /** Looks up a portal account by its address and sends it a password-reset link, if any (P4). */
+  'portal.send-password-reset': { email: string };
   /** Deletes expired holds (S10; bookings delete the ones in their way anyway). */
   'scheduling.purge-holds': Record<string, never>;
   /** Deletes expired staff sessions (runs on a schedule). */
@@ -28,5 +30,6 @@ export const JOB_NAMES: readonly JobName[] = [
   'notifications.deliver',
   'notifications.reminder',
   'notifications.staff',
+  'portal.send-password-reset',
   'scheduling.purge-holds',
 ];

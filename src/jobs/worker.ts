@@ -11,6 +11,7 @@ import { deliverStaffNotification } from '../notifications/deliver-staff.ts';
 import { dueReminders } from '../notifications/due-reminders.ts';
 import type { NotificationRequest } from '../notifications/enqueue.ts';
 import { createTransports, type Transports } from '../notifications/transports.ts';
+import { sendPasswordReset } from '../portal/jobs/send-password-reset.ts';
 import type { JobPayloads } from './names.ts';
 
 export type WorkerContext = { db: Db; boss: PgBoss; config: Config; transports?: Transports };
@@ -81,6 +82,14 @@ export async function startWorker(ctx: WorkerContext): Promise<Transports> {
     async (jobs) => {
       for (const job of jobs) await deliverStaffNotification(delivery, job.data);
     },
+  );
+
+  // One request per job: a failed one is retried alone (a retry may issue a newer link, never a second email
+  // for the same link).
+  await ctx.boss.work<JobPayloads['portal.send-password-reset']>(
+    'portal.send-password-reset',
+    POLL,
+    async ([job]) => ({ outcome: await sendPasswordReset(ctx, job!.data) }),
   );
 
   await ctx.boss.work('sessions.purge-expired', POLL, async () => {

@@ -8,6 +8,7 @@ export type NotificationKind =
   | 'user_invitation'
   | 'account_verification'
   | 'account_email_change'
+  | 'account_password_reset'
   | 'account_exists'
   | 'appointment_confirmation'
   | 'appointment_moved'
@@ -23,6 +24,7 @@ export const ACCOUNT_KINDS: ReadonlySet<NotificationKind> = new Set([
   'user_invitation',
   'account_verification',
   'account_email_change',
+  'account_password_reset',
   'account_exists',
 ]);
 export const isAccountMessage = (kind: NotificationKind): boolean => ACCOUNT_KINDS.has(kind);

@@ -1,5 +1,6 @@
-// Portal account routes (P4): self sign-up, resending and following the verification link, and the signed-in
-// person's profile. Sign-up and resend answer the same whether or not the address has an account.
+// Portal account routes (P4): self sign-up, resending and following the verification link, a forgotten
+// password (asking for a reset link, then following it), and the signed-in person's profile. Sign-up, resend
+// and the reset request answer the same whether or not the address has an account.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -9,6 +10,8 @@ import type { Services } from '../context.ts';
 import { PORTAL_USER, PUBLIC } from '../http/access.ts';
 import { errorReplies, Nullable } from '../http/schema-helpers.ts';
 import { updateMyProfile } from './actions/edit-profile.ts';
+import { requestPasswordReset } from './actions/request-password-reset.ts';
+import { previewPasswordReset, resetPassword } from './actions/reset-password.ts';
 import { resendVerification, signUp } from './actions/sign-up.ts';
 import { previewVerification, verifyEmail } from './actions/verify-email.ts';
 import { ProfileReply } from './schemas.ts';
@@ -30,6 +33,14 @@ const SignUpBody = Type.Object(
     password: Type.String({ minLength: 1, maxLength: 200 }),
     language: Type.Optional(LanguageSchema),
   },
+  { additionalProperties: false },
+);
+const EmailBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }) },
+  { additionalProperties: false },
+);
+const PasswordBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 const ProfileBody = Type.Object(
@@ -83,10 +94,7 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
       schema: {
         tags,
         summary: 'Send the sign-up confirmation link again (P4); the same answer for any email',
-        body: Type.Object(
-          { email: Type.String({ minLength: 1, maxLength: 254 }) },
-          { additionalProperties: false },
-        ),
+        body: EmailBody,
         response: { 202: Accepted, ...errors },
       },
     },
@@ -125,15 +133,75 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
         summary:
           'Follow a confirmation link with the account’s password: confirms the address, signs in (P4)',
         params: TokenParams,
-        body: Type.Object(
-          { password: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
+        body: PasswordBody,
         response: { 200: Accepted, ...errors },
       },
     },
     async (request, reply) => {
       const { session } = await verifyEmail(
+        db,
+        { token: request.params.token, password: request.body.password },
+        config.sessionDays,
+      );
+      setPortalCookie(reply, session, config.cookieSecure);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/public/password-resets',
+    {
+      config: {
+        access: PUBLIC,
+        rateLimit: { max: 3, timeWindow: '15 minutes', keyGenerator: perAddressAndEmail },
+      },
+      schema: {
+        tags,
+        summary: 'Forgot your password: email a one-hour reset link to the account of this address (P4)',
+        description:
+          'Always 202 with the same body, whether or not the email has an account (no enumeration): the ' +
+          'link is sent by a job. A few links per account and hour at most.',
+        body: EmailBody,
+        response: { 202: Accepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(services, request.body);
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  app.get(
+    '/public/password-resets/:token',
+    {
+      config: { access: PUBLIC, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'For which address a reset link is, before the new password is asked (P4)',
+        description: '404 for an unknown link, 410 for a used or expired one.',
+        params: TokenParams,
+        response: { 200: Type.Object({ email: Type.String() }), ...errors },
+      },
+    },
+    async (request) => previewPasswordReset(db, request.params.token),
+  );
+
+  app.post(
+    '/public/password-resets/:token',
+    {
+      config: { access: PUBLIC, rateLimit: { max: 10, timeWindow: '5 minutes' } },
+      schema: {
+        tags,
+        summary:
+          'Follow a reset link with a new password: sets it, confirms the address, ends every other ' +
+          'session and signs in (P4)',
+        params: TokenParams,
+        body: PasswordBody,
+        response: { 200: Accepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { session } = await resetPassword(
         db,
         { token: request.params.token, password: request.body.password },
         config.sessionDays,

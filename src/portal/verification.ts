@@ -1,19 +1,33 @@
-// SPEC P4: the links that prove an email address (a new account's, or the new address of an account).
-// Single use, expiring, only the token's SHA-256 stored; a new link replaces the earlier ones of the same
-// purpose; a few links per account and hour at most, so nobody can flood a mailbox through us.
+// SPEC P4: the links that prove an email address (a new account's, the new address of an account, or the
+// account's address when its password is forgotten). Single use, expiring, only the token's SHA-256 stored;
+// a new link replaces the earlier ones of the same purpose; a few links per account and hour at most (all
+// purposes together), so nobody can flood a mailbox through us.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
 import { hashToken, randomToken } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Tx } from '../db/client.ts';
 import { portalEmailVerifications } from '../db/schema.ts';
-import { enqueueNotification } from '../notifications/enqueue.ts';
+import { enqueueNotification, type NotificationKind } from '../notifications/enqueue.ts';
 
 export const VERIFICATION_HOURS = 24;
-/** Links sent per account within an hour (sign-up, resends and email changes together). */
+/** A password-reset link opens the account to whoever holds it: it lives one hour only. */
+export const PASSWORD_RESET_HOURS = 1;
+/** Links sent per account within an hour (sign-up, resends, email changes and password resets together). */
 export const VERIFICATIONS_PER_HOUR = 3;
 
-export type VerificationPurpose = 'sign_up' | 'email_change';
+export type VerificationPurpose = (typeof portalEmailVerifications.$inferSelect)['purpose'];
+
+/** Per purpose: how long the link lives, which message carries it, and the web page it opens. */
+const LINKS: Record<VerificationPurpose, { hours: number; kind: NotificationKind; path: string }> = {
+  sign_up: { hours: VERIFICATION_HOURS, kind: 'account_verification', path: '/portal/verify/' },
+  email_change: { hours: VERIFICATION_HOURS, kind: 'account_email_change', path: '/portal/verify/' },
+  password_reset: {
+    hours: PASSWORD_RESET_HOURS,
+    kind: 'account_password_reset',
+    path: '/portal/reset-password/',
+  },
+};
 
 /** How many links this account was sent in the last hour. */
 export async function countRecentVerifications(tx: Tx, portalAccountId: string): Promise<number> {
@@ -46,6 +60,7 @@ export async function sendVerification(
   },
 ): Promise<boolean> {
   if ((await countRecentVerifications(tx, input.portalAccountId)) >= VERIFICATIONS_PER_HOUR) return false;
+  const link = LINKS[input.purpose];
   const now = new Date();
   // The newest link is the only one that works.
   await tx
@@ -68,17 +83,17 @@ export async function sendVerification(
       email: input.email,
       purpose: input.purpose,
       tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + VERIFICATION_HOURS * 3_600_000),
+      expiresAt: new Date(now.getTime() + link.hours * 3_600_000),
     })
     .returning();
   await enqueueNotification(boss, tx, {
     key: `verification:${verification!.id}`,
-    kind: input.purpose === 'sign_up' ? 'account_verification' : 'account_email_change',
+    kind: link.kind,
     channel: 'email',
     organisationId: input.organisationId,
     userId: input.userId,
     to: input.email,
-    values: { link: `${config.publicUrl}/portal/verify/${token}`, email: input.email },
+    values: { link: `${config.publicUrl}${link.path}${token}`, email: input.email },
   });
   return true;
 }

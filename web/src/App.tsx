@@ -15,6 +15,8 @@ const PortalSpacePage = lazy(() => import('./portal/space/PortalSpacePage'));
 const InvitationPage = lazy(() => import('./portal/invitation/InvitationPage'));
 const SignUpPage = lazy(() => import('./portal/account/SignUpPage'));
 const VerifyEmailPage = lazy(() => import('./portal/account/VerifyEmailPage'));
+const ForgotPasswordPage = lazy(() => import('./portal/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./portal/account/ResetPasswordPage'));
 
 export function App() {
   return (
@@ -32,6 +34,8 @@ export function App() {
           <Route path="/portal/invitation/:token" element={<InvitationPage />} />
           <Route path="/p/:slug/sign-up" element={<SignUpPage />} />
           <Route path="/portal/verify/:token" element={<VerifyEmailPage />} />
+          <Route path="/portal/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/portal/reset-password/:token" element={<ResetPasswordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -35,7 +35,7 @@ export type ProfileInput = {
 type Services = { db: Db; boss: PgBoss; config: Config };
 
 /** The organisation the person's record belongs to first: its country reads local phone numbers. */
-async function homeOrganisation(tx: Tx, userId: string) {
+export async function homeOrganisation(tx: Tx, userId: string) {
   const [row] = await tx
     .select({ organisation: organisations })
     .from(userOrganisations)

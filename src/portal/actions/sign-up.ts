@@ -5,7 +5,7 @@
 // The account is tied to the organisation's record with the same email and name, or to a new record.
 import { and, asc, type Column, eq, isNull, sql } from 'drizzle-orm';
 import type { PgBoss } from 'pg-boss';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/password.ts';
+import { assertStrongPassword, hashPassword } from '../../auth/password.ts';
 import type { Config } from '../../config.ts';
 import { type Db, sqlStateOf, type Tx } from '../../db/client.ts';
 import {
@@ -74,8 +74,7 @@ export async function signUp(services: Services, organisation: Organisation, raw
   if (!input.lastName) throw fieldError('lastName', 'required');
   const email = normaliseEmail(input.email, 'email');
   if (!email) throw fieldError('email', 'required');
-  if (input.password.length < MIN_PASSWORD_LENGTH)
-    throw fieldError('password', 'minLength', { limit: MIN_PASSWORD_LENGTH });
+  assertStrongPassword(input.password);
   // Hashed whatever happens next, so the answer takes as long for a known address as for a new one.
   const passwordHash = await hashPassword(input.password);
   const { db, boss, config } = services;
@@ -141,7 +140,11 @@ async function tellAccountExists(
     organisationId: organisation.id,
     userId: account.userId,
     to: account.email,
-    values: { link: `${config.publicUrl}/portal`, email: account.email },
+    values: {
+      link: `${config.publicUrl}/portal`,
+      resetLink: `${config.publicUrl}/portal/forgot-password`,
+      email: account.email,
+    },
   });
 }
 

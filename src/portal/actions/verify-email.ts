@@ -3,7 +3,7 @@
 // cannot get the account verified by that person clicking the link they did not ask for. A sign-up link
 // verifies the account; an email-change link makes the new address the account's and the record's (U3
 // history). Either signs the person in.
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { verifyPassword } from '../../auth/password.ts';
 import { hashToken } from '../../auth/sessions.ts';
 import { type Db, sqlStateOf, type Tx } from '../../db/client.ts';
@@ -14,6 +14,13 @@ import { createPortalSession } from '../sessions.ts';
 
 type Verification = typeof portalEmailVerifications.$inferSelect;
 
+/** The links this page follows; a password-reset link only works on its own page (reset-password.ts). */
+const byToken = (token: string) =>
+  and(
+    eq(portalEmailVerifications.tokenHash, hashToken(token)),
+    inArray(portalEmailVerifications.purpose, ['sign_up', 'email_change']),
+  );
+
 function assertUsable(verification: Verification | undefined): Verification {
   if (!verification) throw new AppError('verification_invalid');
   if (verification.usedAt) throw new AppError('verification_used');
@@ -23,12 +30,9 @@ function assertUsable(verification: Verification | undefined): Verification {
 
 /** What the page of a link shows before the password is asked: the address and why. */
 export async function previewVerification(db: Db, token: string) {
-  const [verification] = await db
-    .select()
-    .from(portalEmailVerifications)
-    .where(eq(portalEmailVerifications.tokenHash, hashToken(token)));
+  const [verification] = await db.select().from(portalEmailVerifications).where(byToken(token));
   const usable = assertUsable(verification);
-  return { email: usable.email, purpose: usable.purpose };
+  return { email: usable.email, purpose: usable.purpose as 'sign_up' | 'email_change' };
 }
 
 export async function verifyEmail(db: Db, input: { token: string; password: string }, sessionDays: number) {
@@ -37,7 +41,7 @@ export async function verifyEmail(db: Db, input: { token: string; password: stri
       const [row] = await tx
         .select()
         .from(portalEmailVerifications)
-        .where(eq(portalEmailVerifications.tokenHash, hashToken(input.token)))
+        .where(byToken(input.token))
         .for('update');
       const verification = assertUsable(row);
       const [account] = await tx

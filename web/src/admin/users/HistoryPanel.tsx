@@ -20,6 +20,7 @@ const ACTION_KEYS = {
   portal_account_created: 'users.history.actions.portal_account_created',
   email_verified: 'users.history.actions.email_verified',
   email_change_requested: 'users.history.actions.email_change_requested',
+  password_reset: 'users.history.actions.password_reset',
 } as const;
 
 type Props = { organisationId: string; userId: string; revision: number };

@@ -1,9 +1,11 @@
 // Sign in to the user space (P4): POST /portal/sign-in, then GET /portal/session. Used by /portal and, inline,
 // by the booking form so a person with an account books as themselves without losing their held slot.
-// An account whose email is not confirmed yet (P4) is offered to send the link again.
-import { Button, Stack, TextInput } from '@mantine/core';
+// An account whose email is not confirmed yet (P4) is offered to send the link again; a forgotten password
+// leads to /portal/forgot-password with the email typed so far and the organisation the visitor came from.
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiAction } from '../../components/useApiAction';
@@ -17,6 +19,13 @@ export function SignInForm({ onSignedIn, submitLabel }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { run, isPending, error, fieldError } = useApiAction();
+  // The organisation of the page the form is on: /p/:slug/… (booking) or /portal?org=slug.
+  const { slug } = useParams();
+  const [search] = useSearchParams();
+  const organisationSlug = slug ?? search.get('org');
+  const forgotPath = organisationSlug
+    ? `/portal/forgot-password?org=${encodeURIComponent(organisationSlug)}`
+    : '/portal/forgot-password';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,6 +64,15 @@ export function SignInForm({ onSignedIn, submitLabel }: Props) {
           onChange={(event) => setPassword(event.currentTarget.value)}
           error={fieldError('password', passwordLabel)}
         />
+        <Anchor
+          component={Link}
+          to={forgotPath}
+          state={{ email: email.trim() }}
+          size="sm"
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('portal.account.forgotLink')}
+        </Anchor>
         <Button type="submit" fullWidth loading={isPending}>
           {submitLabel ?? t('portal.space.signIn')}
         </Button>

@@ -1,0 +1,2 @@
+ALTER TABLE "portal_email_verifications" DROP CONSTRAINT "portal_email_verifications_purpose_check";--> statement-breakpoint
+ALTER TABLE "portal_email_verifications" ADD CONSTRAINT "portal_email_verifications_purpose_check" CHECK ("portal_email_verifications"."purpose" in ('sign_up', 'email_change', 'password_reset'));
