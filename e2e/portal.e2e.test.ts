@@ -198,6 +198,11 @@ describe('portal journeys (phone)', () => {
 
     await pickFirstSlot(page, /^Heures libres le/);
     await page.getByRole('heading', { level: 2, name: 'Vos coordonnées' }).waitFor();
+    // Signing in from here: a forgotten password opens in a new tab, so the held time is not left behind.
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    const forgot = page.getByRole('link', { name: /^Mot de passe oublié \? \(nouvel onglet/ });
+    expect(await forgot.getAttribute('target')).toBe('_blank');
+    await page.getByRole('button', { name: 'Réserver sans compte' }).click();
     // Neither an email nor a mobile: the form says what is missing before asking the server.
     await page.getByRole('textbox', { name: 'Prénom' }).fill('Léa');
     await page.getByRole('textbox', { name: 'Nom', exact: true }).fill('Tremblay');

@@ -92,6 +92,7 @@ export function DetailsStep(props: Props) {
           <Text>{t('portal.booking.signInIntro')}</Text>
           <SignInForm
             submitLabel={t('portal.booking.signInAndContinue')}
+            forgotInNewTab
             onSignedIn={(signedIn) => {
               setSigningIn(false);
               props.onSessionChange(signedIn);

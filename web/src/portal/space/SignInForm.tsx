@@ -12,9 +12,14 @@ import { useApiAction } from '../../components/useApiAction';
 import { ResendVerification } from '../account/ResendVerification';
 import { type PortalSession, signInToPortal } from '../portalClient';
 
-type Props = { onSignedIn: (session: PortalSession) => void; submitLabel?: string };
+type Props = {
+  onSignedIn: (session: PortalSession) => void;
+  submitLabel?: string;
+  /** In the booking form: the forgotten-password page opens in a new tab, so the held slot is not left. */
+  forgotInNewTab?: boolean;
+};
 
-export function SignInForm({ onSignedIn, submitLabel }: Props) {
+export function SignInForm({ onSignedIn, submitLabel, forgotInNewTab }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -68,10 +73,11 @@ export function SignInForm({ onSignedIn, submitLabel }: Props) {
           component={Link}
           to={forgotPath}
           state={{ email: email.trim() }}
+          {...(forgotInNewTab ? { target: '_blank', rel: 'noopener' } : {})}
           size="sm"
           style={{ alignSelf: 'flex-start' }}
         >
-          {t('portal.account.forgotLink')}
+          {t(forgotInNewTab ? 'portal.account.forgotLinkNewTab' : 'portal.account.forgotLink')}
         </Anchor>
         <Button type="submit" fullWidth loading={isPending}>
           {submitLabel ?? t('portal.space.signIn')}
