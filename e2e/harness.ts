@@ -39,7 +39,7 @@ export async function startHarness(): Promise<Harness> {
   const boss = await startBoss(database, { supervise: false });
   const services: Services = { config, database, db: database.db, boss };
   await startWorker(services);
-  await seedDemo(services.db);
+  await seedDemo(services.db, undefined, { activity: false });
   const app = await buildApp(services, { serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

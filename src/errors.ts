@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   reset_link_invalid: 404,
   reset_link_expired: 410,
   reset_link_used: 410,
+  reset_links_capped: 429,
   slot_unavailable: 409,
   one_upcoming_per_user: 409,
   appointment_not_active: 409,

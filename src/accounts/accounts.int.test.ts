@@ -1,4 +1,5 @@
 // Tenancy: account settings, organisations (time zone, language, phone), locations and staff roles.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, PASSWORD } from '../../test/factories.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
@@ -114,6 +115,38 @@ describe('tenancy and staff', () => {
     expect(new Set(staffList.body.map((s: { role: string }) => s.role))).toEqual(
       new Set(['admin', 'agent', 'provider']),
     );
+
+    // Its activity: services offered online with free times ahead, a month of appointments to follow up.
+    const services = (
+      await world.app.inject({ url: '/api/v1/public/organisations/clinique-plateau/services' })
+    ).json() as { id: string; nameEn: string }[];
+    expect(services.map((s) => s.nameEn).sort()).toEqual([
+      'Consultation',
+      'Flu shot',
+      'Information session (group)',
+    ]);
+    const flu = services.find((s) => s.nameEn === 'Flu shot')!;
+    const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+    const times = await world.app.inject({
+      url: `/api/v1/public/organisations/clinique-plateau/services/${flu.id}/slots?from=${from}&to=${to}`,
+    });
+    expect(times.json().length).toBeGreaterThan(0);
+    const period = `from=${new Date(Date.now() - 15 * 86_400_000).toISOString()}&to=${new Date(Date.now() + 15 * 86_400_000).toISOString()}`;
+    const rows = (await admin.get(`/api/v1/orgs/${montreal.organisationId}/followup?${period}&limit=200`))
+      .body;
+    const statuses = new Set(rows.items.map((r: { status: string }) => r.status));
+    for (const status of ['present', 'absent', 'scheduled', 'cancelled']) expect(statuses).toContain(status);
+    // Seeding again adds nothing.
+    const count = async () =>
+      (
+        (await world.services.db.execute(sql`SELECT count(*)::int AS n FROM appointments`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    const before = await count();
+    await seedDemo(world.services.db);
+    expect(await count()).toBe(before);
   });
 
   it('P1: the public page of an organisation shows its name, phone and locations without signing in', async () => {

@@ -1,4 +1,4 @@
-// Routes of accounts, organisations, locations and staff members.
+// Routes of accounts, organisations, locations and staff members (with the admin's password-reset link, A1).
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +14,7 @@ import {
   updateOrganisation,
 } from './actions/manage-organisation.ts';
 import { addStaffMember, changeStaffRole, removeStaffMember } from './actions/manage-staff.ts';
+import { sendStaffPasswordResetLink } from './actions/send-staff-password-reset.ts';
 import { getAccount, getOrganisation, listLocations, listStaffMembers } from './queries.ts';
 import {
   AccountParams,
@@ -206,6 +207,29 @@ export function registerAccountRoutes(fastify: FastifyInstance, services: Servic
         request.body.role,
       );
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/orgs/:orgId/staff/:staffId/password-reset',
+    {
+      config: { access: orgAccess('admin'), rateLimit: { max: 30, timeWindow: '10 minutes' } },
+      schema: {
+        tags,
+        summary: 'Email a staff member a one-hour link to choose a new password (A1)',
+        description:
+          'The same link as "Forgot your password?"; their current password works until it is followed. ' +
+          '429 once the staff member was sent a few links within the hour.',
+        params: StaffParams,
+        response: { 202: Ok, ...errors, ...errorReplies(429) },
+      },
+    },
+    async (request, reply) => {
+      await sendStaffPasswordResetLink(staffContext(request, services), {
+        organisationId: request.params.orgId,
+        staffId: request.params.staffId,
+      });
+      return reply.status(202).send({ ok: true as const });
     },
   );
 

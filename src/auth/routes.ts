@@ -14,7 +14,7 @@ import { changePassword } from './actions/change-password.ts';
 import { signIn } from './actions/sign-in.ts';
 import type { StaffActor } from './actor.ts';
 import { ChangePasswordBody, LanguageBody, SessionReply, SignInBody } from './schemas.ts';
-import { deleteSession, SESSION_COOKIE } from './sessions.ts';
+import { deleteSession, setSessionCookie } from './sessions.ts';
 
 const errors = errorReplies(400, 401, 403);
 
@@ -22,14 +22,8 @@ export function registerAuthRoutes(fastify: FastifyInstance, services: Services)
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = services;
 
-  const setSessionCookie = (reply: FastifyReply, token: string, expires: Date | undefined) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      secure: config.cookieSecure,
-      sameSite: 'lax',
-      ...(expires ? { expires } : { maxAge: 0 }),
-    });
+  const setCookie = (reply: FastifyReply, token: string, expires: Date | undefined) =>
+    setSessionCookie(reply, token, expires, config.cookieSecure);
 
   const describeSession = async (actor: StaffActor, csrfToken: string) => {
     const [account] = await db.select().from(accounts).where(eq(accounts.id, actor.accountId));
@@ -86,7 +80,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, services: Services)
     },
     async (request, reply) => {
       const session = await signIn(db, request.body, config.sessionDays);
-      setSessionCookie(reply, session.token, session.expiresAt);
+      setCookie(reply, session.token, session.expiresAt);
       return { ok: true as const };
     },
   );
@@ -103,7 +97,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, services: Services)
     },
     async (request, reply) => {
       if (request.sessionTokenHash) await deleteSession(db, request.sessionTokenHash);
-      setSessionCookie(reply, '', undefined);
+      setCookie(reply, '', undefined);
       return { ok: true as const };
     },
   );

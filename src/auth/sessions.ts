@@ -1,6 +1,7 @@
 // Server-side sessions: a random token in the cookie, its SHA-256 in the database, a CSRF token per session.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import { type Db, type DbOrTx, prepareOnce } from '../db/client.ts';
 import type { StaffRole } from '../db/schema.ts';
 import { organisations, sessions, staff, staffMemberships } from '../db/schema.ts';
@@ -15,6 +16,22 @@ export function hashToken(token: string): string {
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+/** Sets the staff session cookie, or clears it without `expires` (sign-in, reset link, sign-out). */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expires: Date | undefined,
+  secure: boolean,
+) {
+  return reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    secure,
+    sameSite: 'lax',
+    ...(expires ? { expires } : { maxAge: 0 }),
+  });
 }
 
 export async function createSession(db: DbOrTx, staffId: string, days: number) {

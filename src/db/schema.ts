@@ -144,6 +144,35 @@ export const sessions = pgTable(
   (t) => [index('sessions_staff_idx').on(t.staffId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * SPEC A1: single-use, one-hour links that let a staff member choose a new password ("Forgot your password?"
+ * or sent by an admin). Only the token's SHA-256 is kept; the newest link of a staff member is the only one
+ * that works.
+ */
+export const staffPasswordResets = pgTable(
+  'staff_password_resets',
+  {
+    id: id(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    /** The organisation the message comes from (one of the staff member's). */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The admin who sent the link; null when the staff member asked for it. */
+    createdByStaffId: uuid('created_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('staff_password_resets_token_key').on(t.tokenHash),
+    index('staff_password_resets_staff_idx').on(t.staffId, t.createdAt),
+  ],
+);
+
 /** SPEC U1: a user (patient/client) record, kept by staff; belongs to an account, linked to organisations. */
 export const users = pgTable(
   'users',
@@ -729,6 +758,8 @@ export const staffOutbox = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject'),
     bodyText: text('body_text').notNull(),
+    /** The HTML part of an email (account messages such as a password-reset link, A1). */
+    bodyHtml: text('body_html'),
     idempotencyKey: text('idempotency_key').notNull(),
     createdAt: createdAt(),
   },

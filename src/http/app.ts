@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from '../accounts/routes.ts';
+import { registerStaffPasswordResetRoutes } from '../auth/password-reset-routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
 import type { Services } from '../context.ts';
 import { registerFollowupRoutes } from '../followup/routes.ts';
@@ -66,6 +67,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   await app.register(
     async (api) => {
       registerAuthRoutes(api, services);
+      registerStaffPasswordResetRoutes(api, services);
       registerAccountRoutes(api, services);
       registerPortalRoutes(api, services);
       registerPortalSpaceRoutes(api, services);

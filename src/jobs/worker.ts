@@ -3,6 +3,7 @@
 // (pg-boss retryBackoff) without holding back the rest of its batch.
 import { and, eq, lt } from 'drizzle-orm';
 import type { Job, JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
+import { sendStaffPasswordReset } from '../auth/jobs/send-password-reset.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { appointments, sessions } from '../db/schema.ts';
@@ -10,7 +11,9 @@ import { type DeliveryOutcome, deliverNotifications } from '../notifications/del
 import { deliverStaffNotification } from '../notifications/deliver-staff.ts';
 import { dueReminders } from '../notifications/due-reminders.ts';
 import type { NotificationRequest } from '../notifications/enqueue.ts';
+import { deliverStaffAccountMessage } from '../notifications/staff-account.ts';
 import { createTransports, type Transports } from '../notifications/transports.ts';
+import { purgeUnconfirmedSignUps } from '../portal/jobs/purge-unconfirmed.ts';
 import { sendPasswordReset } from '../portal/jobs/send-password-reset.ts';
 import type { JobPayloads } from './names.ts';
 
@@ -92,6 +95,21 @@ export async function startWorker(ctx: WorkerContext): Promise<Transports> {
     async ([job]) => ({ outcome: await sendPasswordReset(ctx, job!.data) }),
   );
 
+  await ctx.boss.work('portal.purge-unconfirmed', POLL, async () => ({
+    purged: await purgeUnconfirmedSignUps(ctx.db),
+  }));
+  // Staff "Forgot your password?" (A1), like the portal's: one request per job, the message by its own job.
+  await ctx.boss.work<JobPayloads['auth.send-password-reset']>(
+    'auth.send-password-reset',
+    POLL,
+    async ([job]) => ({ outcome: await sendStaffPasswordReset(ctx, job!.data) }),
+  );
+  await ctx.boss.work<JobPayloads['notifications.staff-account']>(
+    'notifications.staff-account',
+    POLL,
+    async ([job]) => ({ outcome: await deliverStaffAccountMessage(delivery, job!.data) }),
+  );
+
   await ctx.boss.work('sessions.purge-expired', POLL, async () => {
     await ctx.db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   });
@@ -102,5 +120,6 @@ export async function startWorker(ctx: WorkerContext): Promise<Transports> {
   });
   await ctx.boss.schedule('sessions.purge-expired', '17 * * * *', {});
   await ctx.boss.schedule('scheduling.purge-holds', '*/10 * * * *', {});
+  await ctx.boss.schedule('portal.purge-unconfirmed', '41 * * * *', {});
   return transports;
 }

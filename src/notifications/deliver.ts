@@ -53,7 +53,7 @@ export function formatWhen(date: Date, language: Language, timeZone: string): st
   return formatter.format(date);
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

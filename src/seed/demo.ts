@@ -1,10 +1,11 @@
 // `creneau seed --demo`: a demo account with two organisations in two time zones and staff of each role.
-// Idempotent: does nothing when the demo account exists. Later areas extend it (users, services, appointments).
+// Idempotent: does nothing when the demo account exists. With its activity: see activity.ts.
 import { eq } from 'drizzle-orm';
 import { setupAccount } from '../accounts/actions/setup-account.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { locations, organisations, staff, staffMemberships } from '../db/schema.ts';
+import { seedDemoActivity } from './activity.ts';
 
 export const DEMO_PASSWORD = 'creneau-demo-2026';
 export const DEMO_STAFF = {
@@ -17,7 +18,15 @@ export const DEMO_STAFF = {
 export type SeedReport = { created: boolean; signIns: { role: string; email: string; password: string }[] };
 type Progress = (message: string) => void;
 
-export async function seedDemo(db: Db, progress: Progress = () => {}): Promise<SeedReport> {
+/**
+ * The demo account; with `activity` (the default) also its services, records and a month of appointments
+ * (activity.ts) — the browser tests leave it out and make the data each journey needs.
+ */
+export async function seedDemo(
+  db: Db,
+  progress: Progress = () => {},
+  options: { activity?: boolean } = {},
+): Promise<SeedReport> {
   const signIns = [
     { role: 'admin (both organisations)', email: DEMO_STAFF.admin, password: DEMO_PASSWORD },
     { role: 'agent (Montréal)', email: DEMO_STAFF.agent, password: DEMO_PASSWORD },
@@ -25,7 +34,11 @@ export async function seedDemo(db: Db, progress: Progress = () => {}): Promise<S
     { role: 'provider (Paris)', email: DEMO_STAFF.providerParis, password: DEMO_PASSWORD },
   ];
   const [existing] = await db.select().from(staff).where(eq(staff.email, DEMO_STAFF.admin));
-  if (existing) return { created: false, signIns };
+  if (existing) {
+    // A demo made before the activity existed gets it now; otherwise nothing changes.
+    if (options.activity ?? true) await seedDemoActivity(db, progress);
+    return { created: false, signIns };
+  }
 
   progress('account and first organisation');
   const {
@@ -113,5 +126,6 @@ export async function seedDemo(db: Db, progress: Progress = () => {}): Promise<S
       { staffId: providerParis!.id, organisationId: paris!.id, role: 'provider' },
     ]);
   });
+  if (options.activity ?? true) await seedDemoActivity(db, progress);
   return { created: true, signIns };
 }

@@ -7,6 +7,8 @@ import { SkipLink } from './components/SkipLink';
 
 // The portal and the admin interface are loaded on demand: a patient on a phone never downloads the admin.
 const LoginPage = lazy(() => import('./admin/LoginPage'));
+const StaffForgotPasswordPage = lazy(() => import('./admin/ForgotPasswordPage'));
+const StaffResetPasswordPage = lazy(() => import('./admin/ResetPasswordPage'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
 const PortalLandingPage = lazy(() => import('./portal/PortalLandingPage'));
 const BookingPage = lazy(() => import('./portal/booking/BookingPage'));
@@ -26,6 +28,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<Navigate to="/admin" replace />} />
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/forgot-password" element={<StaffForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<StaffResetPasswordPage />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="/p/:slug" element={<PortalLandingPage />} />
           <Route path="/p/:slug/book" element={<BookingPage />} />

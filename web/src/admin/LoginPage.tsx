@@ -1,15 +1,15 @@
-// A1: staff sign-in (POST /auth/sign-in). The server's message (in the chosen language) is shown on failure.
-import { Alert, Box, Button, Container, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+// A1: staff sign-in (POST /auth/sign-in). The server's message (in the chosen language) is shown on failure;
+// "Forgot your password?" leads to /forgot-password.
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PasswordField } from '../components/PasswordField';
-import { MAIN_CONTENT_ID } from '../components/SkipLink';
 import { useApiAction } from '../components/useApiAction';
 import { usePageTitle } from '../components/usePageTitle';
+import { StaffAuthLayout } from './StaffAuthLayout';
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -31,57 +31,57 @@ export default function LoginPage() {
   const emailLabel = t('auth.signIn.email');
   const passwordLabel = t('auth.signIn.password');
   return (
-    <Box bg="gray.0" mih="100vh">
-      <Group component="header" justify="space-between" px="md" py="sm">
-        <Text fw={700} size="xl" c="blue.9">
-          {t('common.appName')}
-        </Text>
-        <LanguageSwitch />
-      </Group>
-      <Container component="main" id={MAIN_CONTENT_ID} tabIndex={-1} size={440} py="xl">
-        <Paper withBorder shadow="sm" p="xl" radius="md">
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <Title order={1} size="h2">
-                {t('auth.signIn.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('auth.signIn.intro')}
-              </Text>
-              {isSessionExpired && !error && (
-                <Alert color="blue" role="status">
-                  {t('auth.sessionExpired')}
-                </Alert>
-              )}
-              <ErrorAlert error={error} />
-              <TextInput
-                label={emailLabel}
-                type="email"
-                name="email"
-                autoComplete="username"
-                required
-                withAsterisk={false}
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                error={fieldError('email', emailLabel)}
-              />
-              <PasswordField
-                label={passwordLabel}
-                name="password"
-                autoComplete="current-password"
-                required
-                withAsterisk={false}
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={fieldError('password', passwordLabel)}
-              />
-              <Button type="submit" fullWidth loading={isPending}>
-                {t('auth.signIn.submit')}
-              </Button>
-            </Stack>
-          </form>
-        </Paper>
-      </Container>
-    </Box>
+    <StaffAuthLayout>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={1} size="h2">
+            {t('auth.signIn.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('auth.signIn.intro')}
+          </Text>
+          {isSessionExpired && !error && (
+            <Alert color="blue" role="status">
+              {t('auth.sessionExpired')}
+            </Alert>
+          )}
+          <ErrorAlert error={error} />
+          <TextInput
+            label={emailLabel}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            withAsterisk={false}
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={fieldError('email', emailLabel)}
+          />
+          <PasswordField
+            label={passwordLabel}
+            name="password"
+            autoComplete="current-password"
+            required
+            withAsterisk={false}
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={fieldError('password', passwordLabel)}
+          />
+          <Button type="submit" fullWidth loading={isPending}>
+            {t('auth.signIn.submit')}
+          </Button>
+          {/* The email typed so far goes along, so it need not be typed again. */}
+          <Anchor
+            component={Link}
+            to="/forgot-password"
+            state={{ email: email.trim() }}
+            size="sm"
+            style={{ alignSelf: 'center' }}
+          >
+            {t('auth.forgot.link')}
+          </Anchor>
+        </Stack>
+      </form>
+    </StaffAuthLayout>
   );
 }

@@ -1,7 +1,7 @@
 // Staff of the organisation (admins and agents see it); admins add members with a role
-// (POST /orgs/{orgId}/staff).
+// (POST /orgs/{orgId}/staff) and may email a member a password-reset link (A1).
 import { Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconUserPlus } from '@tabler/icons-react';
+import { IconKey, IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseBody, type Role, unwrap } from '../../api/client';
@@ -38,6 +38,7 @@ export function StaffSection({ organisationId, canEdit }: Props) {
               <Table.Th scope="col">{t('settings.staff.name')}</Table.Th>
               <Table.Th scope="col">{t('settings.staff.email')}</Table.Th>
               <Table.Th scope="col">{t('settings.staff.role')}</Table.Th>
+              {canEdit && <Table.Th scope="col">{t('settings.staff.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -48,6 +49,11 @@ export function StaffSection({ organisationId, canEdit }: Props) {
                 </Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{member.email}</Table.Td>
                 <Table.Td>{t(`common.roles.${member.role}`)}</Table.Td>
+                {canEdit && (
+                  <Table.Td>
+                    <SendResetLinkButton organisationId={organisationId} member={member} />
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -60,6 +66,40 @@ export function StaffSection({ organisationId, canEdit }: Props) {
         />
       )}
     </SettingsCard>
+  );
+}
+
+/** A1: emails the member a one-hour link to choose a new password (their current one keeps working). */
+function SendResetLinkButton({ organisationId, member }: { organisationId: string; member: StaffMember }) {
+  const { t } = useTranslation();
+  const { run, isPending, error } = useApiAction();
+  const name = `${member.firstName} ${member.lastName}`;
+
+  const send = async () => {
+    const isSent = await run(() =>
+      unwrap(
+        api.POST('/api/v1/orgs/{orgId}/staff/{staffId}/password-reset', {
+          params: { path: { orgId: organisationId, staffId: member.id } },
+        }),
+      ),
+    );
+    if (isSent) notifySuccess(t('settings.staff.resetSent', { email: member.email }));
+  };
+
+  return (
+    <Stack gap={4}>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        leftSection={<IconKey size={14} aria-hidden="true" />}
+        aria-label={t('settings.staff.sendResetTo', { name })}
+        loading={isPending}
+        onClick={send}
+      >
+        {t('settings.staff.sendReset')}
+      </Button>
+      <ErrorAlert error={error} />
+    </Stack>
   );
 }
 
