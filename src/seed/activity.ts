@@ -201,6 +201,18 @@ export async function seedDemoActivity(db: Db, progress: (step: string) => void,
       .toZonedDateTimeISO(montreal.timeZone)
       .toPlainDate();
     let made = 0;
+    // Past participants, in turn: mostly present, some absent, a few not eligible.
+    const statuses: ParticipantStatus[] = [
+      'present',
+      'present',
+      'present',
+      'absent',
+      'present',
+      'present',
+      'not_eligible',
+      'present',
+    ];
+    let seen = 0;
     const book = async (input: {
       organisationId: string;
       timeZone: string;
@@ -210,7 +222,6 @@ export async function seedDemoActivity(db: Db, progress: (step: string) => void,
       day: number;
       time: string;
       userIds: string[];
-      pastStatuses?: ParticipantStatus[];
     }) => {
       const date = today.add({ days: input.day });
       if (date.dayOfWeek > 5) return;
@@ -238,10 +249,10 @@ export async function seedDemoActivity(db: Db, progress: (step: string) => void,
       const rows = await tx
         .insert(participants)
         .values(
-          input.userIds.map((userId, i) => ({
+          input.userIds.map((userId) => ({
             appointmentId: appointment!.id,
             userId,
-            status: isPast ? (input.pastStatuses?.[i] ?? 'present') : ('scheduled' as const),
+            status: isPast ? statuses[seen++ % statuses.length]! : ('scheduled' as const),
           })),
         )
         .returning();
@@ -272,14 +283,6 @@ export async function seedDemoActivity(db: Db, progress: (step: string) => void,
       made++;
       return appointment!;
     };
-    const statuses: ParticipantStatus[] = [
-      'present',
-      'present',
-      'present',
-      'absent',
-      'present',
-      'not_eligible',
-    ];
     let next = 0;
     const person = () => montrealUsers[next++ % montrealUsers.length]!;
     for (let day = -14; day <= 14; day++) {
@@ -295,7 +298,6 @@ export async function seedDemoActivity(db: Db, progress: (step: string) => void,
           day,
           time,
           userIds: [person()],
-          pastStatuses: [statuses[(day + i + 14) % statuses.length]!],
         });
       }
       for (const [i, time] of ['13:00', '14:00', '15:00'].entries()) {
@@ -309,7 +311,6 @@ export async function seedDemoActivity(db: Db, progress: (step: string) => void,
           day,
           time,
           userIds: [person()],
-          pastStatuses: [statuses[(day + 2 * i + 14) % statuses.length]!],
         });
       }
       if (day % 7 === 3 || day % 7 === -4) {
@@ -335,7 +336,6 @@ export async function seedDemoActivity(db: Db, progress: (step: string) => void,
           day,
           time,
           userIds: [parisUsers[(day + 14 + i) % parisUsers.length]!],
-          pastStatuses: [statuses[(day + i + 14) % statuses.length]!],
         });
       }
     }
