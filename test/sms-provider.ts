@@ -22,6 +22,11 @@ export type SmsProviderStandIn = {
    * it (what a crash between "provider accepted" and "outbox updated" looks like from the provider).
    */
   stall: boolean;
+  /**
+   * While set, `stall` turns on by itself once this many messages have been delivered: the switch happens
+   * inside the provider, between two requests, so a fast sender cannot finish the run before a test flips it.
+   */
+  stallAfter: number | undefined;
   /** While set, every request is answered with this HTTP status and nothing is delivered. */
   failWith: number | undefined;
   close(): Promise<void>;
@@ -63,6 +68,9 @@ export async function startSmsProvider(
         sid = `SM${randomBytes(16).toString('hex')}`;
         if (token) sidByToken.set(token, sid);
         provider.delivered.push({ sid, to, body, token, at: Date.now() });
+        if (provider.stallAfter !== undefined && provider.delivered.length > provider.stallAfter) {
+          provider.stall = true;
+        }
         if (provider.stall) {
           provider.stalled++;
           return;
@@ -84,6 +92,7 @@ export async function startSmsProvider(
     droppedDuplicates: 0,
     stalled: 0,
     stall: false,
+    stallAfter: undefined,
     failWith: options.failWith,
     close: () =>
       new Promise<void>((resolve) => {

@@ -137,13 +137,10 @@ describe.skipIf(testEngine !== 'postgres')('N4: a worker killed during delivery 
   it('N4: after a SIGKILL mid-run, every message reaches the provider exactly once and is recorded once', async () => {
     const appointmentIds = await seedDeliveries();
 
+    // Once KILL_AFTER_DELIVERED messages are in, the provider accepts messages but withholds its replies:
+    // the worker dies with deliveries that reached the provider and were never recorded as sent.
+    provider.stallAfter = KILL_AFTER_DELIVERED;
     const first = startWorkerProcess();
-    await waitFor('the first deliveries', () =>
-      provider.delivered.length >= KILL_AFTER_DELIVERED ? true : undefined,
-    );
-    // From now on the provider accepts messages but withholds its replies: the worker dies with
-    // deliveries that reached the provider and were never recorded as sent.
-    provider.stall = true;
     await waitFor('every delivery loop to wait on the provider', () =>
       provider.stalled >= DELIVERY_LOOPS ? true : undefined,
     );
@@ -151,8 +148,12 @@ describe.skipIf(testEngine !== 'postgres')('N4: a worker killed during delivery 
     await once(first, 'exit');
     const deliveredAtKill = provider.delivered.length;
     const stalledAtKill = provider.stalled;
+    const sentAtKill = await countSent();
+    provider.stallAfter = undefined;
     provider.stall = false;
-    expect(deliveredAtKill).toBeLessThan(MESSAGES);
+    // The kill landed mid-run: messages the provider accepted are not recorded as sent.
+    expect(sentAtKill).toBeLessThanOrEqual(deliveredAtKill - stalledAtKill);
+    expect(sentAtKill).toBeLessThan(MESSAGES);
 
     const killedAt = Date.now();
     startWorkerProcess();
@@ -192,7 +193,8 @@ describe.skipIf(testEngine !== 'postgres')('N4: a worker killed during delivery 
     expect(jobs.filter((job) => job.state === 'completed')).toHaveLength(MESSAGES);
 
     console.log(
-      `[crash test] delivered before the kill: ${deliveredAtKill} (${stalledAtKill} replies withheld); ` +
+      `[crash test] delivered before the kill: ${deliveredAtKill} (${stalledAtKill} replies withheld, ` +
+        `${sentAtKill} recorded as sent); ` +
         `duplicates dropped by the idempotency token: ${provider.droppedDuplicates}; ` +
         `all ${MESSAGES} sent ${recoverySeconds.toFixed(1)} s after the kill`,
     );
