@@ -98,3 +98,22 @@ export async function expectAccessible(page: Page, include?: string) {
     ),
   ).toEqual([]);
 }
+
+/** The link matching `pattern` in the latest email that `latest` reads, once the worker has written it. */
+export async function pollEmailedLink(
+  latest: () => Promise<{ bodyText: string | null; subject: string | null } | undefined>,
+  pattern: RegExp,
+): Promise<{ link: string; subject: string | null }> {
+  let found = { link: '', subject: null as string | null };
+  await expect
+    .poll(
+      async () => {
+        const row = await latest();
+        found = { link: pattern.exec(row?.bodyText ?? '')?.[0] ?? '', subject: row?.subject ?? null };
+        return found.link;
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe('');
+  return found;
+}

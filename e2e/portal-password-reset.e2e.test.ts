@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/password.ts';
 import { organisations, outboxMessages, portalAccounts, userOrganisations, users } from '../src/db/schema.ts';
-import { expectAccessible, type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
+import {
+  expectAccessible,
+  type Harness,
+  newPage,
+  pollEmailedLink,
+  screenshotPath,
+  startHarness,
+} from './harness.ts';
 
 const PHONE = { width: 390, height: 844 };
 const SLUG = 'clinique-plateau';
@@ -35,29 +42,16 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 /** The link of the password-reset email to an address, once the worker has written it. */
-async function resetLink(recipient: string): Promise<{ link: string; subject: string | null }> {
-  let found = { link: '', subject: null as string | null };
-  await expect
-    .poll(
-      async () => {
-        const [row] = await harness.services.db
-          .select()
-          .from(outboxMessages)
-          .where(
-            and(eq(outboxMessages.recipient, recipient), eq(outboxMessages.kind, 'account_password_reset')),
-          )
-          .orderBy(desc(outboxMessages.createdAt))
-          .limit(1);
-        found = {
-          link: /https?:\/\/\S+\/portal\/reset-password\/[\w-]+/.exec(row?.bodyText ?? '')?.[0] ?? '',
-          subject: row?.subject ?? null,
-        };
-        return found.link;
-      },
-      { timeout: 30_000 },
-    )
-    .not.toBe('');
-  return found;
+function resetLink(recipient: string) {
+  return pollEmailedLink(async () => {
+    const [row] = await harness.services.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.recipient, recipient), eq(outboxMessages.kind, 'account_password_reset')))
+      .orderBy(desc(outboxMessages.createdAt))
+      .limit(1);
+    return row;
+  }, /https?:\/\/\S+\/portal\/reset-password\/[\w-]+/);
 }
 
 async function signIn(page: Page, password: string) {

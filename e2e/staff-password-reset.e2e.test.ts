@@ -8,7 +8,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffOutbox } from '../src/db/schema.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../src/seed/demo.ts';
-import { expectAccessible, type Harness, newPage, screenshotPath, startHarness } from './harness.ts';
+import {
+  expectAccessible,
+  type Harness,
+  newPage,
+  pollEmailedLink,
+  screenshotPath,
+  startHarness,
+} from './harness.ts';
 
 const EMAIL = DEMO_STAFF.provider;
 const NEW_PASSWORD = 'nouveau-mot-de-passe-solide';
@@ -20,27 +27,16 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 /** The link of the password-reset email to an address, once the worker has written it. */
-async function resetLink(recipient: string): Promise<{ link: string; subject: string | null }> {
-  let found = { link: '', subject: null as string | null };
-  await expect
-    .poll(
-      async () => {
-        const [row] = await harness.services.db
-          .select()
-          .from(staffOutbox)
-          .where(and(eq(staffOutbox.recipient, recipient), eq(staffOutbox.event, 'staff_password_reset')))
-          .orderBy(desc(staffOutbox.createdAt))
-          .limit(1);
-        found = {
-          link: /https?:\/\/\S+\/reset-password\/[\w-]+/.exec(row?.bodyText ?? '')?.[0] ?? '',
-          subject: row?.subject ?? null,
-        };
-        return found.link;
-      },
-      { timeout: 30_000 },
-    )
-    .not.toBe('');
-  return found;
+function resetLink(recipient: string) {
+  return pollEmailedLink(async () => {
+    const [row] = await harness.services.db
+      .select()
+      .from(staffOutbox)
+      .where(and(eq(staffOutbox.recipient, recipient), eq(staffOutbox.event, 'staff_password_reset')))
+      .orderBy(desc(staffOutbox.createdAt))
+      .limit(1);
+    return row;
+  }, /https?:\/\/\S+\/reset-password\/[\w-]+/);
 }
 
 async function signIn(page: Page, password: string) {

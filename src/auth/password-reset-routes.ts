@@ -4,28 +4,16 @@
 // route (accounts/routes.ts).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import type { Services } from '../context.ts';
 import { PUBLIC } from '../http/access.ts';
+import { perAddressAndEmail } from '../http/rate-limit-keys.ts';
 import { errorReplies } from '../http/schema-helpers.ts';
 import { requestStaffPasswordReset } from './actions/request-password-reset.ts';
 import { previewStaffPasswordReset, resetStaffPassword } from './actions/reset-password.ts';
+import { AcceptedReply, EmailBody, LinkEmailReply, LinkTokenParams, PasswordBody } from './schemas.ts';
 import { setSessionCookie } from './sessions.ts';
 
 const errors = errorReplies(400, 403, 404, 410, 429);
-const Accepted = Type.Object({ ok: Type.Literal(true) });
-const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
-const EmailBody = Type.Object(
-  { email: Type.String({ minLength: 1, maxLength: 254 }) },
-  { additionalProperties: false },
-);
-const PasswordBody = Type.Object(
-  { password: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
-/** Requests per address and email: the database adds its own cap per staff member. */
-const perAddressAndEmail = (request: { ip: string; body?: unknown }) =>
-  `${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`;
 
 export function registerStaffPasswordResetRoutes(fastify: FastifyInstance, services: Services): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -37,6 +25,7 @@ export function registerStaffPasswordResetRoutes(fastify: FastifyInstance, servi
     {
       config: {
         access: PUBLIC,
+        // Per address and email: the database adds its own cap per staff member.
         rateLimit: { max: 3, timeWindow: '15 minutes', keyGenerator: perAddressAndEmail },
       },
       schema: {
@@ -47,7 +36,7 @@ export function registerStaffPasswordResetRoutes(fastify: FastifyInstance, servi
           'Always 202 with the same body, whether or not the email belongs to a staff member (no ' +
           'enumeration): the link is sent by a job. A few links per staff member and hour at most.',
         body: EmailBody,
-        response: { 202: Accepted, ...errors },
+        response: { 202: AcceptedReply, ...errors },
       },
     },
     async (request, reply) => {
@@ -64,8 +53,8 @@ export function registerStaffPasswordResetRoutes(fastify: FastifyInstance, servi
         tags,
         summary: 'For which staff address a reset link is, before the new password is asked',
         description: '404 for an unknown link, 410 for a used or expired one.',
-        params: TokenParams,
-        response: { 200: Type.Object({ email: Type.String() }), ...errors },
+        params: LinkTokenParams,
+        response: { 200: LinkEmailReply, ...errors },
       },
     },
     async (request) => previewStaffPasswordReset(db, request.params.token),
@@ -80,9 +69,9 @@ export function registerStaffPasswordResetRoutes(fastify: FastifyInstance, servi
         summary:
           'Follow a staff reset link with a new password: sets it, ends every session of the staff ' +
           'member and signs in (sets the session cookie)',
-        params: TokenParams,
+        params: LinkTokenParams,
         body: PasswordBody,
-        response: { 200: Accepted, ...errors },
+        response: { 200: AcceptedReply, ...errors },
       },
     },
     async (request, reply) => {

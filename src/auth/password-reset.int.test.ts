@@ -6,8 +6,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeOrganisation, makeStaff, PASSWORD } from '../../test/factories.ts';
+import {
+  passwordResetRequests,
+  randomAddress,
+  jobsSettled as sharedJobsSettled,
+  uniqueEmail,
+} from '../../test/password-reset.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
-import { waitFor } from '../../test/wait.ts';
 import { staff, staffOutbox, staffPasswordResets } from '../db/schema.ts';
 import { STAFF_RESET_HOURS, STAFF_RESETS_PER_HOUR } from './password-reset-links.ts';
 import { hashToken } from './sessions.ts';
@@ -19,52 +24,13 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const NEW_SECRET = 'a-brand-new-secret-2';
-const uniqueEmail = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-const randomAddress = () =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 const linkToken = (text: string) => /\/reset-password\/([\w-]+)/.exec(text)![1]!;
-
-/** Each call comes from its own address unless told, like different visitors. */
-function askReset(email: string, options: { address?: string; language?: 'fr' | 'en' } = {}) {
-  return new Client(world.app).request(
-    'POST',
-    '/api/v1/auth/password-resets',
-    { email },
-    { 'x-forwarded-for': options.address ?? randomAddress(), 'accept-language': options.language ?? 'fr' },
-  );
-}
-
-function signIn(email: string, password: string, client = new Client(world.app)) {
-  return client.request(
-    'POST',
-    '/api/v1/auth/sign-in',
-    { email, password },
-    { 'x-forwarded-for': randomAddress() },
-  );
-}
-
-function followLink(client: Client, token: string, body: Record<string, unknown>) {
-  return client.request('POST', `/api/v1/auth/password-resets/${token}`, body, {
-    'x-forwarded-for': randomAddress(),
-  });
-}
-function previewLink(client: Client, token: string) {
-  return client.request('GET', `/api/v1/auth/password-resets/${token}`, undefined, {
-    'x-forwarded-for': randomAddress(),
-  });
-}
-
-/** Until the reset jobs and the deliveries they enqueued are all done (no sleeping). */
-async function jobsSettled() {
-  await waitFor(async () => {
-    const result = await world.services.db.execute(
-      sql`select count(*)::int as n from pgboss.job
-          where name in ('auth.send-password-reset', 'notifications.staff-account')
-            and state in ('created', 'retry', 'active')`,
-    );
-    return (result as unknown as { rows: { n: number }[] }).rows[0]!.n === 0;
-  });
-}
+const { askReset, signIn, followLink, previewLink } = passwordResetRequests(() => world, {
+  resets: '/api/v1/auth/password-resets',
+  signIn: '/api/v1/auth/sign-in',
+});
+const jobsSettled = () =>
+  sharedJobsSettled(world, ['auth.send-password-reset', 'notifications.staff-account']);
 
 async function resetMessagesTo(recipient: string) {
   await jobsSettled();

@@ -1,4 +1,5 @@
-// TypeBox schemas of the sign-in and session payloads.
+// TypeBox schemas of the sign-in and session payloads, and of the emailed-link flows (password reset, email
+// confirmation) that staff and portal accounts share.
 import { Type } from 'typebox';
 
 export const LanguageSchema = Type.Union([Type.Literal('fr'), Type.Literal('en')]);
@@ -50,3 +51,22 @@ export const SessionReply = Type.Object({
     }),
   ),
 });
+
+/** "It is done" (or, for a link request, "if the address is known, a link is on its way"). */
+export const AcceptedReply = Type.Object({ ok: Type.Literal(true) });
+
+/** The token of an emailed link, in the path. */
+export const LinkTokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
+
+/** What a link is for, shown before the password is asked. */
+export const LinkEmailReply = Type.Object({ email: Type.String() });
+
+export const EmailBody = Type.Object(
+  { email: Type.String({ minLength: 1, maxLength: 254 }) },
+  { additionalProperties: false },
+);
+
+export const PasswordBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);

@@ -5,9 +5,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { getOrganisationBySlug } from '../accounts/queries.ts';
-import { LanguageSchema } from '../auth/schemas.ts';
+import {
+  AcceptedReply,
+  EmailBody,
+  LanguageSchema,
+  LinkEmailReply,
+  LinkTokenParams,
+  PasswordBody,
+} from '../auth/schemas.ts';
 import type { Services } from '../context.ts';
 import { PORTAL_USER, PUBLIC } from '../http/access.ts';
+import { perAddressAndEmail } from '../http/rate-limit-keys.ts';
 import { errorReplies, Nullable } from '../http/schema-helpers.ts';
 import { updateMyProfile } from './actions/edit-profile.ts';
 import { requestPasswordReset } from './actions/request-password-reset.ts';
@@ -18,12 +26,7 @@ import { ProfileReply } from './schemas.ts';
 import { setPortalCookie } from './sessions.ts';
 
 const errors = errorReplies(400, 401, 403, 404, 409, 410, 429);
-const Accepted = Type.Object({ ok: Type.Literal(true) });
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
-const TokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
-/** Requests per address and email: the database adds its own cap per account (verification.ts). */
-const perAddressAndEmail = (request: { ip: string; body?: unknown }) =>
-  `${request.ip}|${String((request.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`;
 
 const SignUpBody = Type.Object(
   {
@@ -33,14 +36,6 @@ const SignUpBody = Type.Object(
     password: Type.String({ minLength: 1, maxLength: 200 }),
     language: Type.Optional(LanguageSchema),
   },
-  { additionalProperties: false },
-);
-const EmailBody = Type.Object(
-  { email: Type.String({ minLength: 1, maxLength: 254 }) },
-  { additionalProperties: false },
-);
-const PasswordBody = Type.Object(
-  { password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 const ProfileBody = Type.Object(
@@ -71,7 +66,7 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
           'Always 202 with the same body, whether or not the email already has an account (no enumeration).',
         params: SlugParams,
         body: SignUpBody,
-        response: { 202: Accepted, ...errors },
+        response: { 202: AcceptedReply, ...errors },
       },
     },
     async (request, reply) => {
@@ -89,13 +84,14 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
     {
       config: {
         access: PUBLIC,
+        // Per address and email: the database adds its own cap per account (verification.ts).
         rateLimit: { max: 3, timeWindow: '15 minutes', keyGenerator: perAddressAndEmail },
       },
       schema: {
         tags,
         summary: 'Send the sign-up confirmation link again (P4); the same answer for any email',
         body: EmailBody,
-        response: { 202: Accepted, ...errors },
+        response: { 202: AcceptedReply, ...errors },
       },
     },
     async (request, reply) => {
@@ -111,7 +107,7 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
       schema: {
         tags,
         summary: 'What a confirmation link is for, before the password is asked (P4)',
-        params: TokenParams,
+        params: LinkTokenParams,
         response: {
           200: Type.Object({
             email: Type.String(),
@@ -132,9 +128,9 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
         tags,
         summary:
           'Follow a confirmation link with the account’s password: confirms the address, signs in (P4)',
-        params: TokenParams,
+        params: LinkTokenParams,
         body: PasswordBody,
-        response: { 200: Accepted, ...errors },
+        response: { 200: AcceptedReply, ...errors },
       },
     },
     async (request, reply) => {
@@ -153,6 +149,7 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
     {
       config: {
         access: PUBLIC,
+        // Per address and email: the database adds its own cap per account (verification.ts).
         rateLimit: { max: 3, timeWindow: '15 minutes', keyGenerator: perAddressAndEmail },
       },
       schema: {
@@ -162,7 +159,7 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
           'Always 202 with the same body, whether or not the email has an account (no enumeration): the ' +
           'link is sent by a job. A few links per account and hour at most.',
         body: EmailBody,
-        response: { 202: Accepted, ...errors },
+        response: { 202: AcceptedReply, ...errors },
       },
     },
     async (request, reply) => {
@@ -179,8 +176,8 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
         tags,
         summary: 'For which address a reset link is, before the new password is asked (P4)',
         description: '404 for an unknown link, 410 for a used or expired one.',
-        params: TokenParams,
-        response: { 200: Type.Object({ email: Type.String() }), ...errors },
+        params: LinkTokenParams,
+        response: { 200: LinkEmailReply, ...errors },
       },
     },
     async (request) => previewPasswordReset(db, request.params.token),
@@ -195,9 +192,9 @@ export function registerPortalAccountRoutes(fastify: FastifyInstance, services: 
         summary:
           'Follow a reset link with a new password: sets it, confirms the address, ends every other ' +
           'session and signs in (P4)',
-        params: TokenParams,
+        params: LinkTokenParams,
         body: PasswordBody,
-        response: { 200: Accepted, ...errors },
+        response: { 200: AcceptedReply, ...errors },
       },
     },
     async (request, reply) => {

@@ -6,9 +6,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount } from '../../test/factories.ts';
+import {
+  passwordResetRequests,
+  randomAddress,
+  jobsSettled as sharedJobsSettled,
+  uniqueEmail,
+} from '../../test/password-reset.ts';
 import { makeUser } from '../../test/scheduling-factories.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
-import { waitFor } from '../../test/wait.ts';
 import { hashPassword } from '../auth/password.ts';
 import { hashToken } from '../auth/sessions.ts';
 import {
@@ -28,53 +33,12 @@ afterAll(() => world?.close());
 
 const OLD_SECRET = 'the-old-secret-1';
 const NEW_SECRET = 'a-brand-new-secret-2';
-const uniqueEmail = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-const randomAddress = () =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 const linkToken = (text: string) => /\/portal\/reset-password\/([\w-]+)/.exec(text)![1]!;
-
-/** Each call comes from its own address unless told, like different visitors. */
-function askReset(email: string, options: { address?: string; language?: 'fr' | 'en' } = {}) {
-  return new Client(world.app).request(
-    'POST',
-    '/api/v1/public/password-resets',
-    { email },
-    { 'x-forwarded-for': options.address ?? randomAddress(), 'accept-language': options.language ?? 'fr' },
-  );
-}
-
-function signIn(email: string, password: string, client = new Client(world.app)) {
-  return client.request(
-    'POST',
-    '/api/v1/portal/sign-in',
-    { email, password },
-    { 'x-forwarded-for': randomAddress() },
-  );
-}
-
-/** The reset page's two requests, each from its own address (the routes limit requests per address). */
-function followLink(client: Client, token: string, body: Record<string, unknown>) {
-  return client.request('POST', `/api/v1/public/password-resets/${token}`, body, {
-    'x-forwarded-for': randomAddress(),
-  });
-}
-function previewLink(client: Client, token: string) {
-  return client.request('GET', `/api/v1/public/password-resets/${token}`, undefined, {
-    'x-forwarded-for': randomAddress(),
-  });
-}
-
-/** Until the reset jobs and the deliveries they enqueued are all done (no sleeping). */
-async function jobsSettled() {
-  await waitFor(async () => {
-    const result = await world.services.db.execute(
-      sql`select count(*)::int as n from pgboss.job
-          where name in ('portal.send-password-reset', 'notifications.deliver')
-            and state in ('created', 'retry', 'active')`,
-    );
-    return (result as unknown as { rows: { n: number }[] }).rows[0]!.n === 0;
-  });
-}
+const { askReset, signIn, followLink, previewLink } = passwordResetRequests(() => world, {
+  resets: '/api/v1/public/password-resets',
+  signIn: '/api/v1/portal/sign-in',
+});
+const jobsSettled = () => sharedJobsSettled(world, ['portal.send-password-reset', 'notifications.deliver']);
 
 async function resetMessagesTo(recipient: string) {
   await jobsSettled();

@@ -1,34 +1,40 @@
 // /reset-password/:token — following a staff password-reset link (A1). The page says for which address,
-// asks the new password (the same rule as everywhere), then the server sets it, signs out every session of
-// the staff member and signs this one in: the admin app opens. A used, expired or unknown link shows the
-// server's message and a way to ask for a new link.
-import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+// asks the new password (components/password-reset/NewPasswordForm), then the server sets it, signs out every
+// session of the staff member and signs this one in: the admin app opens. A used, expired or unknown link
+// shows the server's message and a way to ask for a new link.
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { api, type ResponseBody, unwrap } from '../api/client';
+import { useNavigate, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { notifySuccess } from '../components/notify';
 import { PageLoader } from '../components/PageLoader';
-import { PasswordField } from '../components/PasswordField';
-import { useApiAction } from '../components/useApiAction';
+import { AskNewLinkAnchor, NewPasswordForm } from '../components/password-reset/NewPasswordForm';
 import { useLoader } from '../components/useLoader';
 import { usePageTitle } from '../components/usePageTitle';
 import { StaffAuthLayout } from './StaffAuthLayout';
 
-/** The server checks it again (auth/password.ts). */
-const MIN_PASSWORD_LENGTH = 10;
-
-type Preview = ResponseBody<'/api/v1/auth/password-resets/{token}', 'get'>;
+const NEW_LINK_PATH = '/forgot-password';
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { token = '' } = useParams();
   const loader = useLoader(
     () => unwrap(api.GET('/api/v1/auth/password-resets/{token}', { params: { path: { token } } })),
     [token],
   );
   usePageTitle(t('auth.reset.title'));
+
+  const setPassword = (password: string) =>
+    unwrap(
+      api.POST('/api/v1/auth/password-resets/{token}', { params: { path: { token } }, body: { password } }),
+    );
+  const onDone = () => {
+    notifySuccess(t('auth.reset.done'));
+    navigate('/admin', { replace: true });
+  };
+
   return (
     <StaffAuthLayout>
       <Stack>
@@ -37,71 +43,27 @@ export default function ResetPasswordPage() {
         </Title>
         {loader.isLoading && <PageLoader />}
         <ErrorAlert error={loader.error} />
-        {loader.error && (
-          <Anchor component={Link} to="/forgot-password" fw={600}>
-            {t('auth.reset.askNewLink')}
-          </Anchor>
+        {loader.error && <AskNewLinkAnchor to={NEW_LINK_PATH}>{t('auth.reset.askNewLink')}</AskNewLinkAnchor>}
+        {loader.data && (
+          <NewPasswordForm
+            email={loader.data.email}
+            texts={{
+              formLabel: t('auth.reset.title'),
+              intro: t('auth.reset.intro', { email: loader.data.email }),
+              passwordLabel: t('auth.reset.newPassword'),
+              hint: (min) => t('auth.reset.hint', { min }),
+              tooShort: (min) => t('auth.reset.tooShort', { min }),
+              submit: t('auth.reset.submit'),
+              askNewLink: t('auth.reset.askNewLink'),
+            }}
+            newLinkPath={NEW_LINK_PATH}
+            setPassword={setPassword}
+            onDone={onDone}
+            size="sm"
+            passwordInputProps={{ name: 'password' }}
+          />
         )}
-        {loader.data && <ResetForm token={token} preview={loader.data} />}
       </Stack>
     </StaffAuthLayout>
-  );
-}
-
-function ResetForm({ token, preview }: { token: string; preview: Preview }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [localError, setLocalError] = useState<string>();
-  const { run, isPending, error, fieldError } = useApiAction();
-  // The link was spent or replaced while the page was open: offer a new one.
-  const isLinkRefused = error?.code.startsWith('reset_link_') ?? false;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const tooShort = password.length < MIN_PASSWORD_LENGTH;
-    setLocalError(tooShort ? t('auth.reset.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined);
-    if (tooShort) return;
-    const isDone = await run(() =>
-      unwrap(
-        api.POST('/api/v1/auth/password-resets/{token}', {
-          params: { path: { token } },
-          body: { password },
-        }),
-      ),
-    );
-    if (!isDone) return;
-    notifySuccess(t('auth.reset.done'));
-    navigate('/admin', { replace: true });
-  };
-
-  const passwordLabel = t('auth.reset.newPassword');
-  return (
-    <form onSubmit={submit} noValidate aria-label={t('auth.reset.title')}>
-      <Stack>
-        <Text size="sm">{t('auth.reset.intro', { email: preview.email })}</Text>
-        <ErrorAlert error={error} />
-        {isLinkRefused && (
-          <Anchor component={Link} to="/forgot-password" fw={600}>
-            {t('auth.reset.askNewLink')}
-          </Anchor>
-        )}
-        {/* For password managers: the account the new password belongs to. */}
-        <input type="hidden" name="username" autoComplete="username" value={preview.email} />
-        <PasswordField
-          label={passwordLabel}
-          description={t('auth.reset.hint', { min: MIN_PASSWORD_LENGTH })}
-          name="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={localError ?? fieldError('password', passwordLabel)}
-        />
-        <Button type="submit" fullWidth loading={isPending}>
-          {t('auth.reset.submit')}
-        </Button>
-      </Stack>
-    </form>
   );
 }

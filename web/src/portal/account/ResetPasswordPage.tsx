@@ -1,33 +1,44 @@
 // /portal/reset-password/:token — following a password-reset link (P4). The page says for which address,
-// asks the new password once (with show/hide, like sign-up), then the server sets it, signs out every other
-// session and signs this one in: the user space opens. A used, expired or unknown link shows the server's
-// message and a way to ask for a new link.
-import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+// asks the new password once (with show/hide, like sign-up: components/password-reset/NewPasswordForm), then
+// the server sets it, signs out every other session and signs this one in: the user space opens. A used,
+// expired or unknown link shows the server's message and a way to ask for a new link.
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { type ResponseBody, unwrap } from '../../api/client';
+import { useNavigate, useParams } from 'react-router';
+import { unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { PageLoader } from '../../components/PageLoader';
-import { PasswordField } from '../../components/PasswordField';
-import { useApiAction } from '../../components/useApiAction';
+import { AskNewLinkAnchor, NewPasswordForm } from '../../components/password-reset/NewPasswordForm';
 import { useLoader } from '../../components/useLoader';
 import { usePageTitle } from '../../components/usePageTitle';
 import { PortalLayout } from '../PortalLayout';
 import { portalApi } from '../portalClient';
-import { MIN_PASSWORD_LENGTH } from './password-rule';
 
-type Preview = ResponseBody<'/api/v1/public/password-resets/{token}', 'get'>;
+const NEW_LINK_PATH = '/portal/forgot-password';
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { token = '' } = useParams();
   const loader = useLoader(
     () => unwrap(portalApi.GET('/api/v1/public/password-resets/{token}', { params: { path: { token } } })),
     [token],
   );
   usePageTitle(t('portal.account.resetTitle'));
+
+  const setPassword = (password: string) =>
+    unwrap(
+      portalApi.POST('/api/v1/public/password-resets/{token}', {
+        params: { path: { token } },
+        body: { password },
+      }),
+    );
+  const onDone = () => {
+    notifySuccess(t('portal.account.passwordChanged'));
+    navigate('/portal');
+  };
+
   return (
     <PortalLayout>
       <Stack gap="lg" maw={480}>
@@ -35,71 +46,27 @@ export default function ResetPasswordPage() {
         {loader.isLoading && <PageLoader />}
         <ErrorAlert error={loader.error} />
         {loader.error && (
-          <Anchor component={Link} to="/portal/forgot-password" fw={600}>
-            {t('portal.account.askNewLink')}
-          </Anchor>
+          <AskNewLinkAnchor to={NEW_LINK_PATH}>{t('portal.account.askNewLink')}</AskNewLinkAnchor>
         )}
-        {loader.data && <ResetForm token={token} preview={loader.data} />}
+        {loader.data && (
+          <NewPasswordForm
+            email={loader.data.email}
+            texts={{
+              formLabel: t('portal.account.resetTitle'),
+              intro: t('portal.account.resetIntro', { email: loader.data.email }),
+              passwordLabel: t('portal.account.newPassword'),
+              hint: (min) => t('portal.invitation.passwordHint', { min }),
+              tooShort: (min) => t('portal.invitation.passwordTooShort', { min }),
+              submit: t('portal.account.resetSubmit'),
+              askNewLink: t('portal.account.askNewLink'),
+            }}
+            newLinkPath={NEW_LINK_PATH}
+            setPassword={setPassword}
+            onDone={onDone}
+            size="md"
+          />
+        )}
       </Stack>
     </PortalLayout>
-  );
-}
-
-function ResetForm({ token, preview }: { token: string; preview: Preview }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [localError, setLocalError] = useState<string>();
-  const { run, isPending, error, fieldError } = useApiAction();
-  // The link was spent or replaced while the page was open: offer a new one.
-  const isLinkRefused = error?.code.startsWith('reset_link_') ?? false;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const tooShort = password.length < MIN_PASSWORD_LENGTH;
-    setLocalError(
-      tooShort ? t('portal.invitation.passwordTooShort', { min: MIN_PASSWORD_LENGTH }) : undefined,
-    );
-    if (tooShort) return;
-    const isDone = await run(() =>
-      unwrap(
-        portalApi.POST('/api/v1/public/password-resets/{token}', {
-          params: { path: { token } },
-          body: { password },
-        }),
-      ),
-    );
-    if (!isDone) return;
-    notifySuccess(t('portal.account.passwordChanged'));
-    navigate('/portal');
-  };
-
-  const passwordLabel = t('portal.account.newPassword');
-  return (
-    <form onSubmit={submit} noValidate aria-label={t('portal.account.resetTitle')}>
-      <Stack gap="md">
-        <Text>{t('portal.account.resetIntro', { email: preview.email })}</Text>
-        <ErrorAlert error={error} />
-        {isLinkRefused && (
-          <Anchor component={Link} to="/portal/forgot-password" fw={600}>
-            {t('portal.account.askNewLink')}
-          </Anchor>
-        )}
-        {/* For password managers: the account the new password belongs to. */}
-        <input type="hidden" name="username" autoComplete="username" value={preview.email} />
-        <PasswordField
-          label={passwordLabel}
-          description={t('portal.invitation.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={localError ?? fieldError('password', passwordLabel)}
-        />
-        <Button type="submit" size="md" fullWidth loading={isPending}>
-          {t('portal.account.resetSubmit')}
-        </Button>
-      </Stack>
-    </form>
   );
 }

@@ -1,2 +1,2 @@
-// The password rule of portal accounts, checked before sending (the server checks it again: auth/password.ts).
-export const MIN_PASSWORD_LENGTH = 10;
+// The password rule of portal accounts: the one of every account, kept in one place.
+export { MIN_PASSWORD_LENGTH } from '../../components/password-reset/password-rule';
