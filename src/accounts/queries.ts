@@ -1,5 +1,5 @@
 // Read models of the accounts area.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { accounts, locations, organisations, staff, staffMemberships } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -39,6 +39,7 @@ export function listStaffMembers(db: DbOrTx, organisationId: string) {
       firstName: staff.firstName,
       lastName: staff.lastName,
       role: staffMemberships.role,
+      hasTwoFactor: sql<boolean>`${staff.totpSecret} is not null`,
     })
     .from(staffMemberships)
     .innerJoin(staff, eq(staff.id, staffMemberships.staffId))

@@ -62,6 +62,8 @@ export const StaffMemberReply = Type.Object({
   firstName: Type.String(),
   lastName: Type.String(),
   role: RoleSchema,
+  /** A1: whether sign-in asks this member for a second factor. */
+  hasTwoFactor: Type.Boolean(),
 });
 export const StaffMemberBody = Type.Object(
   {

@@ -10,7 +10,14 @@ import { perAddressAndEmail } from '../http/rate-limit-keys.ts';
 import { errorReplies } from '../http/schema-helpers.ts';
 import { requestStaffPasswordReset } from './actions/request-password-reset.ts';
 import { previewStaffPasswordReset, resetStaffPassword } from './actions/reset-password.ts';
-import { AcceptedReply, EmailBody, LinkEmailReply, LinkTokenParams, PasswordBody } from './schemas.ts';
+import {
+  AcceptedReply,
+  EmailBody,
+  LinkEmailReply,
+  LinkTokenParams,
+  PasswordBody,
+  StaffResetReply,
+} from './schemas.ts';
 import { setSessionCookie } from './sessions.ts';
 
 const errors = errorReplies(400, 403, 404, 410, 429);
@@ -68,20 +75,21 @@ export function registerStaffPasswordResetRoutes(fastify: FastifyInstance, servi
         tags,
         summary:
           'Follow a staff reset link with a new password: sets it, ends every session of the staff ' +
-          'member and signs in (sets the session cookie)',
+          'member and signs in (sets the session cookie; `signedIn: false` when the member has a second ' +
+          'factor, which the sign-in page then asks for)',
         params: LinkTokenParams,
         body: PasswordBody,
-        response: { 200: AcceptedReply, ...errors },
+        response: { 200: StaffResetReply, ...errors },
       },
     },
     async (request, reply) => {
-      const session = await resetStaffPassword(
+      const { session } = await resetStaffPassword(
         db,
         { token: request.params.token, password: request.body.password },
         config.sessionDays,
       );
-      setSessionCookie(reply, session.token, session.expiresAt, config.cookieSecure);
-      return { ok: true as const };
+      if (session) setSessionCookie(reply, session.token, session.expiresAt, config.cookieSecure);
+      return { ok: true as const, signedIn: session !== undefined };
     },
   );
 }

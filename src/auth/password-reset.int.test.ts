@@ -202,7 +202,7 @@ describe('A1 staff forgotten password: following the link', () => {
     expect(preview.body).toEqual({ email });
     const reset = await followLink(visitor, token, { password: NEW_SECRET });
     expect(reset.status, JSON.stringify(reset.body)).toBe(200);
-    expect(reset.body).toEqual({ ok: true });
+    expect(reset.body).toEqual({ ok: true, signedIn: true });
     expect(visitor.cookies.creneau_session).toBeDefined();
     const session = await visitor.get('/api/v1/auth/session');
     expect(session.status).toBe(200);

@@ -13,6 +13,8 @@ export const SignInBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 200 }),
+    /** The second factor, when the member turned it on: 6 digits from the app, or a recovery code. */
+    code: Type.Optional(Type.String({ maxLength: 20 })),
   },
   { additionalProperties: false },
 );
@@ -70,3 +72,35 @@ export const PasswordBody = Type.Object(
   { password: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
+
+/** A1 second factor: a code from the authenticator app, or a recovery code where the member may use one. */
+export const SecondFactorCodeBody = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 20 }) },
+  { additionalProperties: false },
+);
+
+export const DisableSecondFactorBody = Type.Object(
+  {
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    code: Type.String({ minLength: 1, maxLength: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SecondFactorStatusReply = Type.Object({
+  isEnabled: Type.Boolean(),
+  enabledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  recoveryCodesLeft: Type.Integer(),
+});
+
+export const SecondFactorSetupReply = Type.Object({
+  /** Base32, for typing into the app by hand. */
+  secret: Type.String(),
+  /** otpauth:// URI for the QR code. */
+  uri: Type.String(),
+});
+
+export const RecoveryCodesReply = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
+
+/** A reset link followed: signed in, unless a second factor is on (then the sign-in page asks for it). */
+export const StaffResetReply = Type.Object({ ok: Type.Literal(true), signedIn: Type.Boolean() });

@@ -98,7 +98,13 @@ export const staff = pgTable(
     language: text('language').$type<Language>().notNull().default('fr'),
     /** Mobile phone in E.164 for staff SMS notifications (N3). */
     mobilePhone: text('mobile_phone'),
+    /** A1: the confirmed TOTP secret (base32); set = sign-in asks for a second factor. */
     totpSecret: text('totp_secret'),
+    /** A1: a secret being set up, not yet proven by a code from the app. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** A1: the last 30-second step accepted, so a code cannot be used twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -171,6 +177,21 @@ export const staffPasswordResets = pgTable(
     uniqueIndex('staff_password_resets_token_key').on(t.tokenHash),
     index('staff_password_resets_staff_idx').on(t.staffId, t.createdAt),
   ],
+);
+
+/** A1: single-use recovery codes of a staff member's second factor, stored as hashes. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: id(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_recovery_codes_key').on(t.staffId, t.codeHash)],
 );
 
 /** SPEC U1: a user (patient/client) record, kept by staff; belongs to an account, linked to organisations. */

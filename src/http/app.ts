@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from '../accounts/routes.ts';
 import { registerStaffPasswordResetRoutes } from '../auth/password-reset-routes.ts';
 import { registerAuthRoutes } from '../auth/routes.ts';
+import { registerTwoFactorRoutes } from '../auth/two-factor-routes.ts';
 import type { Services } from '../context.ts';
 import { registerFollowupRoutes } from '../followup/routes.ts';
 import { registerNotificationRoutes } from '../notifications/routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     async (api) => {
       registerAuthRoutes(api, services);
       registerStaffPasswordResetRoutes(api, services);
+      registerTwoFactorRoutes(api, services);
       registerAccountRoutes(api, services);
       registerPortalRoutes(api, services);
       registerPortalSpaceRoutes(api, services);

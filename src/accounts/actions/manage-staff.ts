@@ -48,6 +48,7 @@ export async function addStaffMember(
       firstName: member!.firstName,
       lastName: member!.lastName,
       role: input.role,
+      hasTwoFactor: member!.totpSecret !== null,
     };
   });
 }

@@ -1,7 +1,8 @@
 // A1: following a staff password-reset link. The page first shows for which address (preview). Then, in
 // one transaction: the new password (the same rule as everywhere, argon2id) replaces the old one, the link
 // is spent, every session of the staff member ends (whoever knew the old password is signed out, on every
-// device) and a new session signs them in. Staff changes have no history table yet (only user records do,
+// device) and a new session signs them in — unless they turned the second factor on: the sign-in page asks
+// for it then, since the emailed link alone is one factor. Staff changes have no history table yet (only user records do,
 // U3): the spent link itself (used_at, and who sent it) is the trace of the reset.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -53,6 +54,8 @@ export async function resetStaffPassword(
       .set({ usedAt: new Date() })
       .where(eq(staffPasswordResets.id, link.id));
     await tx.delete(sessions).where(eq(sessions.staffId, member.id));
-    return { staffId: member.id, ...(await createSession(tx, member.id, sessionDays)) };
+    // A link in a mailbox is one factor: with a second factor on, signing in still asks for it.
+    if (member.totpSecret) return { staffId: member.id, session: undefined };
+    return { staffId: member.id, session: await createSession(tx, member.id, sessionDays) };
   });
 }

@@ -5,6 +5,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundContent } from '../components/NotFoundPage';
 import { AdminLayout } from './AdminLayout';
 import { NotificationSettingsPage } from './account/NotificationSettingsPage';
+import { SecurityPage } from './account/SecurityPage';
 import { FollowupPage } from './followup/FollowupPage';
 import { OutboxPage } from './outbox/OutboxPage';
 import { PlaceholderPage } from './PlaceholderPage';
@@ -39,6 +40,7 @@ function AdminPages() {
       <Route path="settings" element={<SettingsPage />} />
       <Route path="outbox" element={<OutboxPage />} />
       <Route path="account/notifications" element={<NotificationSettingsPage />} />
+      <Route path="account/security" element={<SecurityPage />} />
       <Route path="*" element={<NotFoundContent />} />
     </Routes>
   );

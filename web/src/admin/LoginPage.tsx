@@ -1,7 +1,8 @@
 // A1: staff sign-in (POST /auth/sign-in). The server's message (in the chosen language) is shown on failure;
-// "Forgot your password?" leads to /forgot-password.
+// "Forgot your password?" leads to /forgot-password. When the member turned on two-step verification the
+// server asks for a code once the password is right: the code field appears (the email and password stay).
 import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -17,14 +18,28 @@ export default function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [isCodeAsked, setCodeAsked] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
   const { run, isPending, error, fieldError } = useApiAction();
   usePageTitle(t('auth.signIn.title'));
 
-  const isSessionExpired = (location.state as { sessionExpired?: boolean } | null)?.sessionExpired === true;
+  const state = location.state as { sessionExpired?: boolean; passwordReset?: boolean } | null;
+  const isSessionExpired = state?.sessionExpired === true;
+  const isPasswordReset = state?.passwordReset === true;
+  const isSecondFactorError =
+    error?.code === 'second_factor_required' || error?.code === 'invalid_second_factor';
+  useEffect(() => {
+    if (isSecondFactorError) setCodeAsked(true);
+  }, [isSecondFactorError]);
+  useEffect(() => {
+    if (isCodeAsked) codeInput.current?.focus();
+  }, [isCodeAsked]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const signedIn = await run(() => unwrap(api.POST('/api/v1/auth/sign-in', { body: { email, password } })));
+    const body = { email, password, ...(isCodeAsked && code.trim() ? { code: code.trim() } : {}) };
+    const signedIn = await run(() => unwrap(api.POST('/api/v1/auth/sign-in', { body })));
     if (signedIn) navigate('/admin', { replace: true });
   };
 
@@ -45,7 +60,19 @@ export default function LoginPage() {
               {t('auth.sessionExpired')}
             </Alert>
           )}
-          <ErrorAlert error={error} />
+          {isPasswordReset && !error && (
+            <Alert color="green" role="status">
+              {t('auth.reset.doneSignIn')}
+            </Alert>
+          )}
+          {/* Being asked for the code is the next step, not a failure. */}
+          {error?.code === 'second_factor_required' ? (
+            <Alert color="blue" role="status">
+              {error.message}
+            </Alert>
+          ) : (
+            <ErrorAlert error={error} />
+          )}
           <TextInput
             label={emailLabel}
             type="email"
@@ -67,6 +94,21 @@ export default function LoginPage() {
             onChange={(event) => setPassword(event.currentTarget.value)}
             error={fieldError('password', passwordLabel)}
           />
+          {isCodeAsked && (
+            <TextInput
+              ref={codeInput}
+              label={t('auth.signIn.code')}
+              description={t('auth.signIn.codeHint')}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              withAsterisk={false}
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value)}
+              error={error?.code === 'invalid_second_factor' ? t('auth.signIn.codeRefused') : undefined}
+            />
+          )}
           <Button type="submit" fullWidth loading={isPending}>
             {t('auth.signIn.submit')}
           </Button>

@@ -1,8 +1,10 @@
 // /reset-password/:token — following a staff password-reset link (A1). The page says for which address,
 // asks the new password (components/password-reset/NewPasswordForm), then the server sets it, signs out every
 // session of the staff member and signs this one in: the admin app opens. A used, expired or unknown link
-// shows the server's message and a way to ask for a new link.
+// shows the server's message and a way to ask for a new link. With two-step verification on, the sign-in
+// page opens instead, saying the password was changed.
 import { Stack, Title } from '@mantine/core';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
@@ -26,11 +28,19 @@ export default function ResetPasswordPage() {
   );
   usePageTitle(t('auth.reset.title'));
 
-  const setPassword = (password: string) =>
-    unwrap(
+  // With two-step verification on, the link does not sign in by itself: the sign-in page asks for the code.
+  const isSignedIn = useRef(true);
+  const setPassword = async (password: string) => {
+    const answer = await unwrap(
       api.POST('/api/v1/auth/password-resets/{token}', { params: { path: { token } }, body: { password } }),
     );
+    isSignedIn.current = answer.signedIn;
+  };
   const onDone = () => {
+    if (!isSignedIn.current) {
+      navigate('/login', { replace: true, state: { passwordReset: true } });
+      return;
+    }
     notifySuccess(t('auth.reset.done'));
     navigate('/admin', { replace: true });
   };

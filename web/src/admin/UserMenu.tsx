@@ -1,7 +1,7 @@
-// The signed-in member's menu: Account › Notifications, change password, sign out.
+// The signed-in member's menu: Account › Notifications, two-step verification, change password, sign out.
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, rememberCsrfToken } from '../api/client';
@@ -52,6 +52,13 @@ export function UserMenu() {
             leftSection={<IconBell size={16} aria-hidden="true" />}
           >
             {t('outbox.notifications.menu')}
+          </Menu.Item>
+          <Menu.Item
+            component={Link}
+            to="/admin/account/security"
+            leftSection={<IconShieldLock size={16} aria-hidden="true" />}
+          >
+            {t('security.menu')}
           </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} aria-hidden="true" />} onClick={passwordModal.open}>
             {t('auth.changePassword.menu')}

@@ -11,6 +11,8 @@ import reportsEn from './areas/reports.en.json';
 import reportsFr from './areas/reports.fr.json';
 import scheduleEn from './areas/schedule.en.json';
 import scheduleFr from './areas/schedule.fr.json';
+import securityEn from './areas/security.en.json';
+import securityFr from './areas/security.fr.json';
 import servicesEn from './areas/services.en.json';
 import servicesFr from './areas/services.fr.json';
 import tagsEn from './areas/tags.en.json';
@@ -30,6 +32,7 @@ export const fr = {
   outbox: outboxFr,
   portal: portalFr,
   tags: tagsFr,
+  security: securityFr,
 };
 
 export const en: typeof fr = {
@@ -42,4 +45,5 @@ export const en: typeof fr = {
   outbox: outboxEn,
   portal: portalEn,
   tags: tagsEn,
+  security: securityEn,
 };

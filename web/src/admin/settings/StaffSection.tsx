@@ -1,7 +1,19 @@
 // Staff of the organisation (admins and agents see it); admins add members with a role
-// (POST /orgs/{orgId}/staff) and may email a member a password-reset link (A1).
-import { Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconKey, IconUserPlus } from '@tabler/icons-react';
+// (POST /orgs/{orgId}/staff), may email a member a password-reset link and turn off the two-step
+// verification of a member who lost their phone and recovery codes (A1).
+import {
+  Badge,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconKey, IconShieldCheck, IconShieldOff, IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ResponseBody, type Role, unwrap } from '../../api/client';
@@ -48,10 +60,37 @@ export function StaffSection({ organisationId, canEdit }: Props) {
                   {member.firstName} {member.lastName}
                 </Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{member.email}</Table.Td>
-                <Table.Td>{t(`common.roles.${member.role}`)}</Table.Td>
+                <Table.Td>
+                  <Group gap={6}>
+                    {t(`common.roles.${member.role}`)}
+                    {member.hasTwoFactor && (
+                      <Badge
+                        size="sm"
+                        color="green"
+                        variant="light"
+                        leftSection={<IconShieldCheck size={12} aria-hidden="true" />}
+                      >
+                        {t('settings.staff.twoFactor')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
                 {canEdit && (
                   <Table.Td>
                     <SendResetLinkButton organisationId={organisationId} member={member} />
+                    {member.hasTwoFactor && (
+                      <ResetTwoFactorButton
+                        organisationId={organisationId}
+                        member={member}
+                        onReset={() =>
+                          loader.setData((list) =>
+                            list?.map((row) =>
+                              row.id === member.id ? { ...row, hasTwoFactor: false } : row,
+                            ),
+                          )
+                        }
+                      />
+                    )}
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -97,6 +136,53 @@ function SendResetLinkButton({ organisationId, member }: { organisationId: strin
         onClick={send}
       >
         {t('settings.staff.sendReset')}
+      </Button>
+      <ErrorAlert error={error} />
+    </Stack>
+  );
+}
+
+/** A1: turns off a member's two-step verification (they sign in again with their password alone). */
+function ResetTwoFactorButton({
+  organisationId,
+  member,
+  onReset,
+}: {
+  organisationId: string;
+  member: StaffMember;
+  onReset: () => void;
+}) {
+  const { t } = useTranslation();
+  const { run, isPending, error } = useApiAction();
+  const name = `${member.firstName} ${member.lastName}`;
+
+  const reset = async () => {
+    if (!window.confirm(t('settings.staff.resetTwoFactorConfirm', { name }))) return;
+    const isDone = await run(() =>
+      unwrap(
+        api.DELETE('/api/v1/orgs/{orgId}/staff/{staffId}/two-factor', {
+          params: { path: { orgId: organisationId, staffId: member.id } },
+        }),
+      ),
+    );
+    if (isDone) {
+      notifySuccess(t('settings.staff.twoFactorReset', { name }));
+      onReset();
+    }
+  };
+
+  return (
+    <Stack gap={4}>
+      <Button
+        variant="subtle"
+        color="red"
+        size="compact-sm"
+        leftSection={<IconShieldOff size={14} aria-hidden="true" />}
+        aria-label={t('settings.staff.resetTwoFactorFor', { name })}
+        loading={isPending}
+        onClick={reset}
+      >
+        {t('settings.staff.resetTwoFactor')}
       </Button>
       <ErrorAlert error={error} />
     </Stack>
