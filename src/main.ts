@@ -1,14 +1,17 @@
-// Command line (A5): serve, start, worker, migrate, seed --demo, create-admin.
+// Command line (A5): serve, start, worker, migrate, seed --demo, create-admin, export.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setupAccount } from './accounts/actions/setup-account.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import type { Language } from './db/schema.ts';
 import { AppError } from './errors.ts';
-import { translate } from './i18n/index.ts';
+import { type ExportKind, runExport } from './export/run-export.ts';
+import { isLanguage, translate } from './i18n/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { closeServices, onShutdown, openServices, serve } from './server.ts';
 
@@ -22,6 +25,10 @@ Commands:
   seed --demo           create the demo account (idempotent)
   create-admin --email E --password P --first-name F --last-name L
                --account-name A --org-name O --org-slug S --time-zone Z [--language fr|en]
+  export --org SLUG [--what users|appointments] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+         [--language fr|en] [--out FILE]
+                        an organisation's records or appointments as CSV (UTF-8 with BOM);
+                        standard output unless --out; progress on standard error
 
 Environment: PORT, HOST, DATABASE_URL (PostgreSQL; default embedded PGlite in DATA_DIR=./data), see README.`;
 
@@ -47,6 +54,51 @@ function buildWebIfMissing(webDist: string) {
   log('Building the web app (first start only)…');
   const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('web build failed');
+}
+
+async function exportCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      org: { type: 'string' },
+      what: { type: 'string', default: 'appointments' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      language: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.org)
+    throw new Error('Missing: --org (the organisation’s portal address, e.g. clinique-plateau)');
+  if (values.language !== undefined && !isLanguage(values.language))
+    throw new Error('--language is fr or en');
+  const output = values.out ? createWriteStream(values.out) : process.stdout;
+  const isTerminal = process.stderr.isTTY;
+  await withDatabase(async (database) => {
+    const result = await runExport(
+      database.db,
+      {
+        organisationSlug: values.org!,
+        what: values.what as ExportKind,
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.language ? { language: values.language as Language } : {}),
+      },
+      output,
+      ({ written, total }) => {
+        const percent = total ? Math.round((written / total) * 100) : 100;
+        const line = `  exporting ${values.what}: ${written.toLocaleString('en')} / ${total.toLocaleString('en')} rows (${percent} %)`;
+        process.stderr.write(isTerminal ? `\r${line}` : `${line}\n`);
+      },
+    );
+    if (output !== process.stdout) {
+      output.end();
+      await once(output, 'finish');
+    }
+    process.stderr.write(
+      `${isTerminal ? '\n' : ''}Exported ${result.rows.toLocaleString('en')} rows (${values.what}) of ${result.organisationName}${values.out ? ` to ${values.out}` : ''}.\n`,
+    );
+  });
 }
 
 async function main(argv: string[]) {
@@ -116,6 +168,10 @@ async function main(argv: string[]) {
           `Admin ${result.admin.email} created for ${result.organisation.name} (/p/${result.organisation.slug}).`,
         );
       });
+      return;
+    }
+    case 'export': {
+      await exportCommand(rest);
       return;
     }
     case 'worker': {

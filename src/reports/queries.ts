@@ -122,15 +122,31 @@ export async function appointmentReport(
 
 const CSV_BATCH = 2000;
 
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   // Quote always; neutralise spreadsheet formulas (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replaceAll('"', '""')}"`;
 }
 
+/** How many rows the CSV export of this filter holds (for progress). */
+export async function countAppointmentRows(db: DbOrTx, filter: ReportFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(participants)
+    .innerJoin(appointments, eq(appointments.id, participants.appointmentId))
+    .where(conditions(filter));
+  return row?.n ?? 0;
+}
+
 /** Yields the CSV text chunk by chunk: a BOM and header first, then batches of rows read by keyset. */
-export async function* exportAppointmentsCsv(db: DbOrTx, filter: ReportFilter, language: 'fr' | 'en') {
+export async function* exportAppointmentsCsv(
+  db: DbOrTx,
+  filter: ReportFilter,
+  language: 'fr' | 'en',
+  /** Told the size of each batch written (the command line's progress). */
+  onRows?: (count: number) => void,
+) {
   const headers = ['date', 'user', 'service', 'provider', 'location', 'status'].map((key) =>
     translate(language, `csv.${key}`),
   );
@@ -187,6 +203,7 @@ export async function* exportAppointmentsCsv(db: DbOrTx, filter: ReportFilter, l
       )
       .join('\r\n')
       .concat('\r\n');
+    onRows?.(rows.length);
     const last = rows.at(-1)!;
     after = { startsAt: last.startsAt, id: last.id };
     if (rows.length < CSV_BATCH) return;
