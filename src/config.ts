@@ -23,6 +23,8 @@ export type Config = {
   webDist: string;
   /** S10: how long a slot picked on the public portal stays held while the form is filled in. */
   holdMinutes: number;
+  /** V1: the join link of a video meeting; `{code}` becomes the meeting ID (any video service's room URL). */
+  videoUrlTemplate: string;
   /** N1: SMTP server (smtp://user:pass@host:port); unset = the built-in outbox only. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || `http://${host}:${port}`,
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     holdMinutes: readInt(env, 'HOLD_MINUTES', 7),
+    videoUrlTemplate: env.VIDEO_URL_TEMPLATE || 'https://meet.jit.si/creneau-{code}',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Créneau <no-reply@creneau.local>',
     smsProviderUrl: env.SMS_PROVIDER_URL || undefined,

@@ -742,6 +742,81 @@ export const STAFF_EVENTS = [
 ] as const;
 export type StaffEvent = (typeof STAFF_EVENTS)[number];
 
+export const MEETING_FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
+export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** SPEC V4: a recurring series of video meetings (daily/weekly/monthly, until a date or N times). */
+export const meetingSeries = pgTable(
+  'meeting_series',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    frequency: text('frequency').$type<MeetingFrequency>().notNull(),
+    /** How many occurrences were asked for, or the last local date (one of the two). */
+    count: integer('count'),
+    untilDate: date('until_date', { mode: 'string' }),
+    createdByStaffId: uuid('created_by_staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('meeting_series_frequency_check', sql`${t.frequency} in ('daily', 'weekly', 'monthly')`),
+    check('meeting_series_end_check', sql`(${t.count} is null) <> (${t.untilDate} is null)`),
+  ],
+);
+
+/**
+ * SPEC V1: a video meeting is an appointment (its host is the appointment's provider, so the host's time is
+ * under the same no-overlap constraint as any booking) with a link, a meeting ID and a passcode.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    appointmentId: uuid('appointment_id')
+      .primaryKey()
+      .references(() => appointments.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    seriesId: uuid('series_id').references(() => meetingSeries.id, { onDelete: 'set null' }),
+    title: text('title'),
+    /** Ten digits, shown as "123 456 7890". */
+    meetingCode: text('meeting_code').notNull(),
+    passcode: text('passcode').notNull(),
+    joinUrl: text('join_url').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('meetings_code_key').on(t.meetingCode),
+    index('meetings_series_idx').on(t.seriesId),
+    index('meetings_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** SPEC V3: a provider invited to another host's meeting, and their answer. */
+export const meetingInvitations = pgTable(
+  'meeting_invitations',
+  {
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => meetings.appointmentId, { onDelete: 'cascade' }),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    status: text('status').$type<InvitationStatus>().notNull().default('pending'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.appointmentId, t.staffId] }),
+    index('meeting_invitations_staff_idx').on(t.staffId),
+    check('meeting_invitations_status_check', sql`${t.status} in ('pending', 'accepted', 'declined')`),
+  ],
+);
+
 /** SPEC N3: per staff member and event, which channels notify them (Account › Notifications). */
 export const staffNotificationSettings = pgTable(
   'staff_notification_settings',

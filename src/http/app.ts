@@ -11,6 +11,7 @@ import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerTwoFactorRoutes } from '../auth/two-factor-routes.ts';
 import type { Services } from '../context.ts';
 import { registerFollowupRoutes } from '../followup/routes.ts';
+import { registerMeetingRoutes } from '../meetings/routes.ts';
 import { registerNotificationRoutes } from '../notifications/routes.ts';
 import { registerPortalAccountRoutes } from '../portal/account-routes.ts';
 import { registerPortalRoutes, registerPortalSpaceRoutes } from '../portal/routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       registerUserRoutes(api, services);
       registerNotificationRoutes(api, services);
       registerSchedulingRoutes(api, services);
+      registerMeetingRoutes(api, services);
       registerFollowupRoutes(api, services);
     },
     { prefix: '/api/v1' },

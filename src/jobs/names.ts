@@ -15,6 +15,8 @@ export type JobPayloads = {
     appointmentId: string;
     staffId: string;
     key: string;
+    /** Who caused it, when the message names them (V3: the invitee who declined). */
+    actorStaffId?: string;
   };
   /** Looks up a staff member by their address and sends them a password-reset link, if any (A1). */
   'auth.send-password-reset': { email: string };

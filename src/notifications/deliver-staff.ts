@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   appointments,
+  meetings,
   organisations,
   participants,
   services,
@@ -15,6 +16,30 @@ import { translate } from '../i18n/index.ts';
 import type { JobPayloads } from '../jobs/names.ts';
 import { formatWhen } from './deliver.ts';
 import type { Transports } from './transports.ts';
+
+const fullName = (person: { firstName: string; lastName: string } | undefined) =>
+  person ? `${person.firstName} ${person.lastName}` : '';
+
+/** V1/V3: what a message about a video meeting names — its host, the link, ID and passcode, who declined. */
+async function meetingValues(db: Db, job: JobPayloads['notifications.staff']) {
+  const [row] = await db
+    .select({ meeting: meetings, hostFirst: staff.firstName, hostLast: staff.lastName })
+    .from(meetings)
+    .innerJoin(appointments, eq(appointments.id, meetings.appointmentId))
+    .innerJoin(staff, eq(staff.id, appointments.providerId))
+    .where(eq(meetings.appointmentId, job.appointmentId));
+  if (!row) return {};
+  const [actor] = job.actorStaffId
+    ? await db.select().from(staff).where(eq(staff.id, job.actorStaffId))
+    : [undefined];
+  return {
+    host: fullName({ firstName: row.hostFirst, lastName: row.hostLast }),
+    link: row.meeting.joinUrl,
+    code: row.meeting.meetingCode.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3'),
+    passcode: row.meeting.passcode,
+    invitee: fullName(actor),
+  };
+}
 
 export async function deliverStaffNotification(
   ctx: { db: Db; transports: Transports },
@@ -46,6 +71,7 @@ export async function deliverStaffNotification(
     service: language === 'fr' ? row.service.nameFr : row.service.nameEn,
     when: formatWhen(row.appointment.startsAt, language, row.organisation.timeZone),
     people: people.map((p) => `${p.firstName} ${p.lastName}`).join(', '),
+    ...(await meetingValues(db, job)),
   };
   const base = `messages.staff_${job.event}`;
   const channels = [

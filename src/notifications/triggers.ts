@@ -136,6 +136,7 @@ export async function notifyStaff(
     appointmentId: string;
     staffIds: string[];
     key: string;
+    actorStaffId?: string;
   },
 ) {
   for (const staffId of input.staffIds) {
@@ -145,6 +146,7 @@ export async function notifyStaff(
       appointmentId: input.appointmentId,
       staffId,
       key: `${input.key}:${staffId}`,
+      ...(input.actorStaffId ? { actorStaffId: input.actorStaffId } : {}),
     });
   }
 }
