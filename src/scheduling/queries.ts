@@ -8,6 +8,8 @@ import {
   appointments,
   availabilityExceptions,
   availabilityRules,
+  meetingInvitations,
+  meetings,
   participants,
   services,
   slotLocks,
@@ -72,12 +74,19 @@ export async function getSchedule(db: DbOrTx, query: ScheduleQuery) {
       nameFr: services.nameFr,
       nameEn: services.nameEn,
       color: services.color,
+      meeting: meetings,
     })
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
+    .leftJoin(meetings, eq(meetings.appointmentId, appointments.id))
     .where(
       and(
-        eq(appointments.providerId, query.providerId),
+        // V5/V6: the provider's own appointments and the meetings they are invited to (not declined).
+        or(
+          eq(appointments.providerId, query.providerId),
+          sql`exists (select 1 from ${meetingInvitations} mi where mi.appointment_id = ${appointments.id}
+              and mi.staff_id = ${query.providerId} and mi.status <> 'declined')`,
+        ),
         eq(appointments.organisationId, query.organisationId),
         eq(appointments.state, 'booked'),
         lt(appointments.startsAt, new Date(to)),
@@ -128,8 +137,16 @@ export async function getSchedule(db: DbOrTx, query: ScheduleQuery) {
       ),
     );
   return {
-    appointments: rows.map(({ appointment, nameFr, nameEn, color }) => ({
+    appointments: rows.map(({ appointment, nameFr, nameEn, color, meeting }) => ({
       id: appointment.id,
+      meeting: meeting
+        ? {
+            title: meeting.title,
+            isHost: appointment.providerId === query.providerId,
+            seriesId: meeting.seriesId,
+            joinUrl: meeting.joinUrl,
+          }
+        : null,
       startsAt: appointment.startsAt.toISOString(),
       endsAt: appointment.endsAt.toISOString(),
       serviceId: appointment.serviceId,

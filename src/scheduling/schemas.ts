@@ -158,6 +158,15 @@ export const ScheduleReply = Type.Object({
   appointments: Type.Array(
     Type.Object({
       id: Uuid,
+      /** V1: set when the appointment is a video meeting (its host's, or one the provider is invited to). */
+      meeting: Nullable(
+        Type.Object({
+          title: Nullable(Type.String()),
+          isHost: Type.Boolean(),
+          seriesId: Nullable(Uuid),
+          joinUrl: Type.String(),
+        }),
+      ),
       ...Period,
       serviceId: Uuid,
       serviceName: Type.Object({ fr: Type.String(), en: Type.String() }),

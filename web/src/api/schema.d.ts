@@ -7713,6 +7713,12 @@ export interface paths {
                             appointments: {
                                 /** Format: uuid */
                                 id: string;
+                                meeting: {
+                                    title: string | null;
+                                    isHost: boolean;
+                                    seriesId: string | null;
+                                    joinUrl: string;
+                                } | null;
                                 startsAt: string;
                                 endsAt: string;
                                 /** Format: uuid */

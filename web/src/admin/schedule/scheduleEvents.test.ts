@@ -21,6 +21,7 @@ const participant = (status: string, name = 'Léa Dubois') => ({
 });
 const appointment = (overrides: Partial<ScheduleAppointment> = {}): ScheduleAppointment => ({
   id: 'a1',
+  meeting: null,
   startsAt: '2026-12-02T15:00:00.000Z',
   endsAt: '2026-12-02T15:30:00.000Z',
   serviceId: 's1',

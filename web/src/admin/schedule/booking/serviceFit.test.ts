@@ -32,6 +32,7 @@ const schedule = (appointments: Schedule['appointments'] = []): Schedule => ({
 const at = (iso: string) => Date.parse(iso);
 const booked = (overrides: Partial<Schedule['appointments'][number]> = {}) => ({
   id: 'a1',
+  meeting: null,
   startsAt: '2026-12-02T15:00:00Z',
   endsAt: '2026-12-02T15:30:00Z',
   serviceId: 's1',
