@@ -3,6 +3,8 @@
 
 import followupEn from './areas/followup.en.json';
 import followupFr from './areas/followup.fr.json';
+import meetingsEn from './areas/meetings.en.json';
+import meetingsFr from './areas/meetings.fr.json';
 import outboxEn from './areas/outbox.en.json';
 import outboxFr from './areas/outbox.fr.json';
 import portalEn from './areas/portal.en.json';
@@ -33,6 +35,7 @@ export const fr = {
   portal: portalFr,
   tags: tagsFr,
   security: securityFr,
+  meetings: meetingsFr,
 };
 
 export const en: typeof fr = {
@@ -46,4 +49,5 @@ export const en: typeof fr = {
   portal: portalEn,
   tags: tagsEn,
   security: securityEn,
+  meetings: meetingsEn,
 };
