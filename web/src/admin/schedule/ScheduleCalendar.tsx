@@ -11,7 +11,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import './schedule.css';
 import { VisuallyHidden } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { IconLock, IconVideo } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CalendarEvent, type EventMeta, lockReason, overallStatus, placesTaken } from './scheduleEvents';
@@ -137,6 +137,12 @@ function EventContent({ info }: { info: EventDisplayInfo }) {
         <span>{info.timeText}</span>
       </span>
       <strong className="creneau-event-title">
+        {appointment.meeting && (
+          <>
+            <IconVideo size={14} stroke={2.2} aria-hidden="true" className="creneau-meeting-icon" />
+            <VisuallyHidden>{t('schedule.meeting.video')} — </VisuallyHidden>{' '}
+          </>
+        )}
         {info.event.title}
         {appointment.capacity > 1 && (
           <span className="creneau-places">

@@ -22,6 +22,7 @@ import { useOrganisation } from '../session';
 import { BookingModal } from './booking/BookingModal';
 import { LockDetailsModal } from './locks/LockDetailsModal';
 import { LockModal } from './locks/LockModal';
+import { MeetingDrawer } from './MeetingDrawer';
 import { ProviderSelect, pickProvider, providerName, useProviders } from './providers';
 import type { CalendarView } from './ScheduleCalendar';
 import { AbsencesSummary, ScheduleLegend } from './ScheduleLegend';
@@ -36,6 +37,7 @@ type Dialog =
   | { kind: 'book'; date: string; time: string }
   | { kind: 'lock'; date: string; startTime: string; endTime: string }
   | { kind: 'lockDetails'; lock: ScheduleLock }
+  | { kind: 'meeting'; meetingId: string }
   | null;
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -203,7 +205,9 @@ export function ScheduleView() {
                   setDialog({ kind: 'lock', date: start.date, startTime: start.time, endTime: end.time });
                 }}
                 onEventClick={(meta) => {
-                  if (meta.kind === 'appointment') openAppointment(meta.appointment.id);
+                  if (meta.kind === 'appointment' && meta.appointment.meeting)
+                    setDialog({ kind: 'meeting', meetingId: meta.appointment.id });
+                  else if (meta.kind === 'appointment') openAppointment(meta.appointment.id);
                   if (meta.kind === 'lock') setDialog({ kind: 'lockDetails', lock: meta.lock });
                 }}
               />
@@ -247,6 +251,9 @@ export function ScheduleView() {
           onClose={close}
           onUnlocked={afterChange}
         />
+      )}
+      {dialog?.kind === 'meeting' && (
+        <MeetingDrawer meetingId={dialog.meetingId} onClose={close} onChanged={schedule.reload} />
       )}
       {openedAppointmentId && (
         <AppointmentDrawer

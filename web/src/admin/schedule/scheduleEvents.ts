@@ -127,8 +127,8 @@ export function toCalendarEvents(
       id: `appointment:${appointment.id}`,
       start: appointment.startsAt,
       end: appointment.endsAt,
-      title: labels.serviceName(appointment.serviceName),
-      className: `creneau-appointment creneau-status-${overallStatus(appointment)}`,
+      title: appointment.meeting?.title ?? labels.serviceName(appointment.serviceName),
+      className: `creneau-appointment creneau-status-${overallStatus(appointment)}${appointment.meeting ? ' creneau-meeting' : ''}`,
       extendedProps: { meta: { kind: 'appointment', appointment } },
     });
   }
