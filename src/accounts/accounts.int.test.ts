@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, PASSWORD } from '../../test/factories.ts';
 import { Client, startTestApp, type TestApp } from '../../test/test-app.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from '../seed/demo.ts';
+import { DEMO_SECOND_PROVIDER } from '../seed/meetings.ts';
 
 let world: TestApp;
 beforeAll(async () => {
@@ -137,6 +138,12 @@ describe('tenancy and staff', () => {
       .body;
     const statuses = new Set(rows.items.map((r: { status: string }) => r.status));
     for (const status of ['present', 'absent', 'scheduled', 'cancelled']) expect(statuses).toContain(status);
+    // V1–V6: a weekly team meeting the second provider has not answered yet.
+    const invitee = new Client(world.app);
+    await invitee.signIn(DEMO_SECOND_PROVIDER, DEMO_PASSWORD);
+    const pending = await invitee.get(`/api/v1/orgs/${montreal.organisationId}/meetings?view=pending`);
+    expect(pending.body).toHaveLength(4);
+    expect(pending.body[0]).toMatchObject({ host: { firstName: 'Camille' }, upcomingInSeries: 4 });
     // Seeding again adds nothing.
     const count = async () =>
       (

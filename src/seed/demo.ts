@@ -3,9 +3,11 @@
 import { eq } from 'drizzle-orm';
 import { setupAccount } from '../accounts/actions/setup-account.ts';
 import { hashPassword } from '../auth/password.ts';
+import { loadConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { locations, organisations, staff, staffMemberships } from '../db/schema.ts';
 import { seedDemoActivity } from './activity.ts';
+import { DEMO_SECOND_PROVIDER, seedDemoMeetings } from './meetings.ts';
 
 export const DEMO_PASSWORD = 'creneau-demo-2026';
 export const DEMO_STAFF = {
@@ -22,6 +24,28 @@ type Progress = (message: string) => void;
  * The demo account; with `activity` (the default) also its services, records and a month of appointments
  * (activity.ts) — the browser tests leave it out and make the data each journey needs.
  */
+/** Appointments, then video meetings (each part skips itself when already there). */
+async function seedActivity(db: Db, progress: Progress) {
+  await seedDemoActivity(db, progress);
+  await seedDemoMeetings(
+    db,
+    { password: DEMO_PASSWORD, videoUrlTemplate: loadConfig().videoUrlTemplate },
+    progress,
+  );
+}
+
+const withActivity = (signIns: SeedReport['signIns'], options: { activity?: boolean }) =>
+  options.activity === false
+    ? signIns
+    : [
+        ...signIns,
+        {
+          role: 'provider (Montréal, invited to meetings)',
+          email: DEMO_SECOND_PROVIDER,
+          password: DEMO_PASSWORD,
+        },
+      ];
+
 export async function seedDemo(
   db: Db,
   progress: Progress = () => {},
@@ -36,8 +60,8 @@ export async function seedDemo(
   const [existing] = await db.select().from(staff).where(eq(staff.email, DEMO_STAFF.admin));
   if (existing) {
     // A demo made before the activity existed gets it now; otherwise nothing changes.
-    if (options.activity ?? true) await seedDemoActivity(db, progress);
-    return { created: false, signIns };
+    if (options.activity ?? true) await seedActivity(db, progress);
+    return { created: false, signIns: withActivity(signIns, options) };
   }
 
   progress('account and first organisation');
@@ -126,6 +150,6 @@ export async function seedDemo(
       { staffId: providerParis!.id, organisationId: paris!.id, role: 'provider' },
     ]);
   });
-  if (options.activity ?? true) await seedDemoActivity(db, progress);
-  return { created: true, signIns };
+  if (options.activity ?? true) await seedActivity(db, progress);
+  return { created: true, signIns: withActivity(signIns, options) };
 }
