@@ -20,6 +20,7 @@ import {
   staffMemberships,
 } from '../../db/schema.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { formatWhen } from '../../notifications/deliver.ts';
 import { notifyStaff } from '../../notifications/triggers.ts';
 import { clearExpiredHolds, isExclusionViolation } from '../../scheduling/occupy.ts';
 import { loadScope, loadVisibleUser } from '../../users/visibility.ts';
@@ -112,6 +113,7 @@ export async function createMeeting(ctx: StaffContext, organisationId: string, i
         minutes: input.minutes,
         staffId: ctx.actor.staffId,
         index,
+        when: formatWhen(startsAt, ctx.language, scope.organisation.timeZone),
       });
       await tx.insert(meetings).values({
         appointmentId,
@@ -168,6 +170,8 @@ async function insertOccurrence(
     minutes: number;
     staffId: string;
     index: number;
+    /** The occurrence in words, for the refusal's message. */
+    when: string;
   },
 ): Promise<string> {
   const endsAt = new Date(input.startsAt.getTime() + input.minutes * 60_000);
@@ -200,7 +204,7 @@ async function insertOccurrence(
       {
         path: input.index === 0 ? 'startsAt' : `occurrences.${input.index}`,
         code: 'host_busy',
-        params: { startsAt: input.startsAt.toISOString() },
+        params: { startsAt: input.when },
       },
     ]);
   }

@@ -6,9 +6,9 @@ import { NotFoundContent } from '../components/NotFoundPage';
 import { AdminLayout } from './AdminLayout';
 import { NotificationSettingsPage } from './account/NotificationSettingsPage';
 import { SecurityPage } from './account/SecurityPage';
+import { ConsultationsPage } from './consultations/ConsultationsPage';
 import { FollowupPage } from './followup/FollowupPage';
 import { OutboxPage } from './outbox/OutboxPage';
-import { PlaceholderPage } from './PlaceholderPage';
 import { ReportsPage } from './reports/ReportsPage';
 import { SchedulePage } from './schedule/SchedulePage';
 import { AdminSessionProvider, useAdminSession } from './session';
@@ -35,7 +35,7 @@ function AdminPages() {
       <Route path="users/new" element={<CreateUserPage />} />
       <Route path="users/merge" element={<MergeUsersPage />} />
       <Route path="users/:userId" element={<UserRecordPage />} />
-      <Route path="consultations" element={<PlaceholderPage page="consultations" />} />
+      <Route path="consultations" element={<ConsultationsPage />} />
       <Route path="reports" element={<ReportsPage />} />
       <Route path="settings" element={<SettingsPage />} />
       <Route path="outbox" element={<OutboxPage />} />

@@ -3,7 +3,7 @@
 // passcode, the invitees' answers, accept/decline for an invitee, and the red "X Cancel meeting" with the
 // choice "this meeting only / all meetings in this series". After a cancellation the drawer shows the
 // banner: whoever only received the link was not notified.
-import { Alert, Anchor, Badge, Button, Drawer, em, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Drawer, em, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconCheck, IconVideo, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,14 +13,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageLoader } from '../../components/PageLoader';
 import { useApiAction } from '../../components/useApiAction';
 import { useLoader } from '../../components/useLoader';
+import { CancelledMeetingsBanner } from '../consultations/CancelledMeetingsBanner';
 import { type CancelledMeetings, CancelMeetingModal } from '../consultations/CancelMeetingModal';
+import { formatMeetingCode } from '../consultations/meetingForm';
 import { useOrganisation } from '../session';
 import { formatDateTime } from '../users/format';
 
 type Props = { meetingId: string; onClose: () => void; onChanged: () => void };
-
-/** "4830192765" → "483 019 2765": read aloud and typed on a phone. */
-export const formatMeetingCode = (code: string) => code.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3');
 
 export function MeetingDrawer({ meetingId, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
@@ -76,16 +75,9 @@ export function MeetingDrawer({ meetingId, onClose, onChanged }: Props) {
       <ErrorAlert error={loader.error} />
       {!meeting && loader.isLoading && <PageLoader />}
       {cancelled && (
-        <Alert
-          color="green"
-          role="status"
-          mb="md"
-          title={t('meetings.cancel.done', { count: cancelled.cancelled.length })}
-        >
-          {cancelled.isPatientNotified
-            ? t('meetings.cancel.patientNotified')
-            : t('meetings.cancel.notNotified')}
-        </Alert>
+        <Box mb="md">
+          <CancelledMeetingsBanner result={cancelled} />
+        </Box>
       )}
       {meeting && (
         <Stack gap="md">
