@@ -55,6 +55,7 @@ describe('two-step verification', () => {
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByText(/^On since /).waitFor();
     await page.getByText('10 recovery codes left.').waitFor();
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: /^My account/ }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

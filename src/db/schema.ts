@@ -194,6 +194,22 @@ export const staffRecoveryCodes = pgTable(
   (t) => [uniqueIndex('staff_recovery_codes_key').on(t.staffId, t.codeHash)],
 );
 
+/**
+ * SPEC A7: a staff member's private iCalendar feed of their schedule (subscribed to from Google, Outlook or
+ * Apple Calendar). Only the token's hash is kept; replacing the link makes the old one stop working.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    staffId: uuid('staff_id')
+      .primaryKey()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_key').on(t.tokenHash)],
+);
+
 /** SPEC U1: a user (patient/client) record, kept by staff; belongs to an account, linked to organisations. */
 export const users = pgTable(
   'users',

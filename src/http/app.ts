@@ -10,6 +10,7 @@ import { registerStaffPasswordResetRoutes } from '../auth/password-reset-routes.
 import { registerAuthRoutes } from '../auth/routes.ts';
 import { registerTwoFactorRoutes } from '../auth/two-factor-routes.ts';
 import type { Services } from '../context.ts';
+import { registerFeedRoutes } from '../feeds/routes.ts';
 import { registerFollowupRoutes } from '../followup/routes.ts';
 import { registerMeetingRoutes } from '../meetings/routes.ts';
 import { registerNotificationRoutes } from '../notifications/routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
       registerNotificationRoutes(api, services);
       registerSchedulingRoutes(api, services);
       registerMeetingRoutes(api, services);
+      registerFeedRoutes(api, services);
       registerFollowupRoutes(api, services);
     },
     { prefix: '/api/v1' },

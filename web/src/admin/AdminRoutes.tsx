@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundContent } from '../components/NotFoundPage';
 import { AdminLayout } from './AdminLayout';
+import { CalendarFeedPage } from './account/CalendarFeedPage';
 import { NotificationSettingsPage } from './account/NotificationSettingsPage';
 import { SecurityPage } from './account/SecurityPage';
 import { ConsultationsPage } from './consultations/ConsultationsPage';
@@ -41,6 +42,7 @@ function AdminPages() {
       <Route path="outbox" element={<OutboxPage />} />
       <Route path="account/notifications" element={<NotificationSettingsPage />} />
       <Route path="account/security" element={<SecurityPage />} />
+      <Route path="account/calendar" element={<CalendarFeedPage />} />
       <Route path="*" element={<NotFoundContent />} />
     </Routes>
   );

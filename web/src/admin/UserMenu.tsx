@@ -1,7 +1,15 @@
-// The signed-in member's menu: Account › Notifications, two-step verification, change password, sign out.
+// The signed-in member's menu: Account › Notifications, two-step verification, calendar feed, change
+// password, sign out.
 import { Avatar, Button, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBell, IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
+import {
+  IconBell,
+  IconCalendarShare,
+  IconChevronDown,
+  IconKey,
+  IconLogout,
+  IconShieldLock,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, rememberCsrfToken } from '../api/client';
@@ -59,6 +67,13 @@ export function UserMenu() {
             leftSection={<IconShieldLock size={16} aria-hidden="true" />}
           >
             {t('security.menu')}
+          </Menu.Item>
+          <Menu.Item
+            component={Link}
+            to="/admin/account/calendar"
+            leftSection={<IconCalendarShare size={16} aria-hidden="true" />}
+          >
+            {t('account.calendar.menu')}
           </Menu.Item>
           <Menu.Item leftSection={<IconKey size={16} aria-hidden="true" />} onClick={passwordModal.open}>
             {t('auth.changePassword.menu')}

@@ -111,11 +111,23 @@ function StatusCard({ status, language, onStart, isStarting, onDisable }: Status
       <Stack gap="sm">
         <Group gap="sm">
           {status.isEnabled ? (
-            <Badge color="green" size="lg" leftSection={<IconShieldCheck size={14} aria-hidden="true" />}>
+            <Badge
+              variant="light"
+              color="green"
+              c="dark.8"
+              size="lg"
+              leftSection={<IconShieldCheck size={14} aria-hidden="true" />}
+            >
               {t('security.statusOn', { date: since })}
             </Badge>
           ) : (
-            <Badge color="gray" size="lg" leftSection={<IconShieldOff size={14} aria-hidden="true" />}>
+            <Badge
+              variant="light"
+              color="gray"
+              c="gray.9"
+              size="lg"
+              leftSection={<IconShieldOff size={14} aria-hidden="true" />}
+            >
               {t('security.statusOff')}
             </Badge>
           )}

@@ -130,7 +130,7 @@ function Invitees({ invitations }: { invitations: Meeting['invitations'] }) {
             size="sm"
             variant="light"
             color={STATUS_COLOUR[invitation.status]}
-            c={`${STATUS_COLOUR[invitation.status]}.9`}
+            c={invitation.status === 'accepted' ? 'dark.8' : `${STATUS_COLOUR[invitation.status]}.9`}
           >
             {t(`meetings.list.status.${invitation.status}`)}
           </Badge>

@@ -84,7 +84,11 @@ export function MeetingDrawer({ meetingId, onClose, onChanged }: Props) {
           <Group gap="xs">
             <IconVideo size={18} aria-hidden="true" />
             <Text fw={600}>{formatDateTime(meeting.startsAt, i18n.language, timeZone)}</Text>
-            {meeting.state === 'cancelled' && <Badge color="red">{t('schedule.meeting.cancelled')}</Badge>}
+            {meeting.state === 'cancelled' && (
+              <Badge variant="light" color="red" c="red.9">
+                {t('schedule.meeting.cancelled')}
+              </Badge>
+            )}
           </Group>
           <Table variant="vertical" withTableBorder aria-label={t('schedule.meeting.details')}>
             <Table.Tbody>
@@ -180,7 +184,12 @@ function Invitees({ invitations }: { invitations: Invitation[] }) {
           <Text size="sm">
             {invitation.firstName} {invitation.lastName}
           </Text>
-          <Badge size="sm" variant="light" color={STATUS_COLOUR[invitation.status]}>
+          <Badge
+            size="sm"
+            variant="light"
+            color={STATUS_COLOUR[invitation.status]}
+            c={invitation.status === 'accepted' ? 'dark.8' : `${STATUS_COLOUR[invitation.status]}.9`}
+          >
             {t(`schedule.meeting.invitation.${invitation.status}`)}
           </Badge>
         </Group>

@@ -67,6 +67,7 @@ export function StaffSection({ organisationId, canEdit }: Props) {
                       <Badge
                         size="sm"
                         color="green"
+                        c="dark.8"
                         variant="light"
                         leftSection={<IconShieldCheck size={12} aria-hidden="true" />}
                       >
