@@ -1,7 +1,8 @@
 // SPEC F2–F5 (seeds 000/001): one batch action on many participant rows — Present, Absent, Not eligible
 // (kept or + cancel), Cancel — with the cancellation settings (notify by SMS / email / without notice,
-// lock the freed slot). One transaction per appointment: a refused row never blocks the others, and each
-// row reports what happened. History entries and notifications are written in the same transaction.
+// lock the freed slot). Each appointment is applied in its own savepoint of one batch transaction: a refused
+// appointment rolls back alone and never blocks the others, each row reports what happened, and the batch
+// pays one commit (issue #6, measured). History entries and notifications are written with the change.
 import { and, eq, inArray } from 'drizzle-orm';
 import { roleIn } from '../../auth/actor.ts';
 import type { StaffContext } from '../../context.ts';
